@@ -1,0 +1,36 @@
+namespace Portal.Domain.Identity;
+
+/// <summary>Platform roles (operator staff) and tenant roles (a client company's people).</summary>
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string Staff = "Staff";
+    public const string Owner = "Owner";
+    public const string Manager = "Manager";
+    public const string Member = "Member";
+    public const string Viewer = "Viewer";
+
+    public static IReadOnlyList<string> Platform { get; } = [Admin, Staff];
+
+    public static IReadOnlyList<string> Tenant { get; } = [Owner, Manager, Member, Viewer];
+
+    public static IReadOnlyList<string> All { get; } = [.. Platform, .. Tenant];
+
+    public static bool IsPlatform(string? role) => role is Admin or Staff;
+
+    public static bool IsTenant(string? role) => role is Owner or Manager or Member or Viewer;
+
+    /// <summary>Roles that may change their company's set-up (sites, users).</summary>
+    public static bool CanManageTenant(string? role) => role is Owner or Manager;
+
+    public static string LabelFr(string? role) => role switch
+    {
+        Admin => "Administrateur plateforme",
+        Staff => "Équipe plateforme",
+        Owner => "Propriétaire",
+        Manager => "Gérant",
+        Member => "Membre",
+        Viewer => "Lecteur",
+        _ => "Inconnu",
+    };
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Portal.Infrastructure.Bootstrap;
+
+namespace Portal.Infrastructure.Data;
+
+/// <summary>
+/// Applies the migrations, then the first-run accounts, before the web server starts listening
+/// (hosted services start before the server in ASP.NET Core).
+/// </summary>
+internal sealed class DatabaseInitializer(IServiceProvider services, ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            logger.LogInformation("Applying migrations on {Provider}", db.Database.ProviderName);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        var created = await scope.ServiceProvider.GetRequiredService<BootstrapSeeder>().SeedAsync(cancellationToken);
+        if (created.Count > 0)
+        {
+            // Printed on the console on purpose, once: these passwords are stored hashed only.
+            await Console.Out.WriteLineAsync(BootstrapSeeder.Describe(created, null));
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Portal.Infrastructure.Auditing;
+using Portal.Infrastructure.Bootstrap;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Tenancy;
+
+namespace Portal.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddPortalInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var postgres = configuration.GetConnectionString("Portal");
+        services.AddSingleton(database);
+        services.AddDbContextFactory<PortalDbContext>(options => DatabaseSetup.Configure(options, database, postgres));
+
+        // Identity's stores look users up across tenants (sign-in happens before we know the tenant).
+        services.AddScoped(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();
+            db.AllowCrossTenant();
+            return db;
+        });
+
+        services.AddIdentityCore<PortalUser>(FrenchIdentityErrorDescriber.Apply)
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager()
+            .AddErrorDescriber<FrenchIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
+            o => o.XmlRepository = new DataProtectionKeyRepository(sp.GetRequiredService<IDbContextFactory<PortalDbContext>>())));
+        services.AddDataProtection().SetApplicationName("Portal");
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<PortalDb>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<SiteService>();
+        services.AddScoped<TenantWorkspaceService>();
+        services.AddScoped<PlatformOverviewService>();
+
+        services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
+        services.AddScoped<BootstrapSeeder>();
+        services.AddHostedService<DatabaseInitializer>();
+
+        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
+        return services;
+    }
+}

@@ -1,0 +1,150 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Auditing;
+using Portal.Domain.Identity;
+using Portal.Infrastructure.Auditing;
+using Portal.Infrastructure.Data;
+
+namespace Portal.Infrastructure.Identity;
+
+public enum SignInOutcome
+{
+    Succeeded,
+    InvalidInput,
+    InvalidCredentials,
+    LockedOut,
+}
+
+public sealed record SignInAttempt(SignInOutcome Outcome, string? Message, PortalUser? User = null)
+{
+    public bool Succeeded => Outcome == SignInOutcome.Succeeded;
+}
+
+/// <summary>Sign-in by email or phone, lockout, first-login password change, theme preference.</summary>
+public sealed class AccountService(
+    UserManager<PortalUser> users,
+    SignInManager<PortalUser> signIn,
+    IDbContextFactory<PortalDbContext> factory,
+    AuditTrail audit,
+    TimeProvider clock)
+{
+    public const string WrongCredentialsMessage = "Identifiant ou mot de passe incorrect.";
+
+    public async Task<SignInAttempt> SignInAsync(string? identifierText, string? password, CancellationToken cancellationToken = default)
+    {
+        if (!UserIdentifier.TryParse(identifierText, out var identifier, out var error))
+        {
+            return new SignInAttempt(SignInOutcome.InvalidInput, error);
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            return new SignInAttempt(SignInOutcome.InvalidInput, "Saisissez votre mot de passe.");
+        }
+
+        var user = await FindAsync(identifier, cancellationToken);
+        if (user is null || !user.IsActive)
+        {
+            await WriteAsync(audit.Anonymous(AuditActions.SignInFailed, user?.Id, identifier.Value, user?.TenantId, new { reason = user is null ? "unknown_identifier" : "inactive" }), cancellationToken);
+            return new SignInAttempt(SignInOutcome.InvalidCredentials, WrongCredentialsMessage);
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            user.LastLoginAt = clock.GetUtcNow().UtcDateTime;
+            await users.UpdateAsync(user);
+            await WriteAsync(audit.Anonymous(AuditActions.SignIn, user.Id, user.DisplayName, user.TenantId, new { identifier = identifier.Value }), cancellationToken);
+            return new SignInAttempt(SignInOutcome.Succeeded, null, user);
+        }
+
+        if (result.IsLockedOut)
+        {
+            await WriteAsync(audit.Anonymous(AuditActions.LockedOut, user.Id, user.DisplayName, user.TenantId, new { identifier = identifier.Value }), cancellationToken);
+            return new SignInAttempt(SignInOutcome.LockedOut, LockedOutMessage(user));
+        }
+
+        await WriteAsync(audit.Anonymous(AuditActions.SignInFailed, user.Id, user.DisplayName, user.TenantId, new { reason = "wrong_password" }), cancellationToken);
+        return new SignInAttempt(SignInOutcome.InvalidCredentials, WrongCredentialsMessage);
+    }
+
+    public async Task SignOutAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default)
+    {
+        if (await users.GetUserAsync(principal) is { } user)
+        {
+            await WriteAsync(audit.Anonymous(AuditActions.SignOut, user.Id, user.DisplayName, user.TenantId), cancellationToken);
+        }
+
+        await signIn.SignOutAsync();
+    }
+
+    /// <summary>Returns the French problems to show; empty when the password was changed and the cookie refreshed.</summary>
+    public async Task<IReadOnlyList<string>> ChangePasswordAsync(ClaimsPrincipal principal, string? currentPassword, string? newPassword, CancellationToken cancellationToken = default)
+    {
+        var user = await users.GetUserAsync(principal) ?? throw new Domain.Common.ForbiddenException("Votre session a expiré ; reconnectez-vous.");
+        if (string.IsNullOrEmpty(currentPassword))
+        {
+            return ["Saisissez votre mot de passe actuel."];
+        }
+
+        var problems = PasswordPolicy.Check(newPassword).ToList();
+        if (newPassword == currentPassword)
+        {
+            problems.Add("Le nouveau mot de passe doit être différent de l'ancien.");
+        }
+
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        var result = await users.ChangePasswordAsync(user, currentPassword, newPassword!);
+        if (!result.Succeeded)
+        {
+            return result.Errors.Select(e => e.Description).ToList();
+        }
+
+        user.MustChangePassword = false;
+        await users.UpdateAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        await WriteAsync(audit.Anonymous(AuditActions.ChangePassword, user.Id, user.DisplayName, user.TenantId), cancellationToken);
+        return [];
+    }
+
+    public async Task<string?> GetThemeAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.CreateDbContext();
+        db.AllowCrossTenant(); // the caller's own row, looked up by its id
+        return await db.Users.Where(u => u.Id == userId).Select(u => u.Theme).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task SetThemeAsync(Guid userId, string theme, CancellationToken cancellationToken = default)
+    {
+        if (theme is not ("light" or "dark"))
+        {
+            throw new ArgumentOutOfRangeException(nameof(theme), theme, "Theme must be light or dark.");
+        }
+
+        await using var db = factory.CreateDbContext();
+        db.AllowCrossTenant();
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.Theme, theme), cancellationToken);
+    }
+
+    private Task<PortalUser?> FindAsync(UserIdentifier identifier, CancellationToken cancellationToken) => identifier.IsEmail
+        ? users.FindByEmailAsync(identifier.Value)
+        : users.Users.FirstOrDefaultAsync(u => u.PhoneNumber == identifier.Value, cancellationToken);
+
+    private string LockedOutMessage(PortalUser user)
+    {
+        var minutes = user.LockoutEnd is { } end ? Math.Max(1, (int)Math.Ceiling((end - clock.GetUtcNow()).TotalMinutes)) : 15;
+        return $"Compte verrouillé après 5 tentatives échouées. Réessayez dans {minutes} minute{(minutes > 1 ? "s" : string.Empty)}.";
+    }
+
+    private async Task WriteAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        db.AuditEntries.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using Portal.Domain.Identity;
+
+namespace Portal.Infrastructure.Identity;
+
+/// <summary>
+/// Who is calling, for one HTTP request or one Blazor circuit (a scoped service). The web layer fills it
+/// from the authenticated principal; services read it to scope data and to authorise every call.
+/// </summary>
+public sealed class CurrentUser
+{
+    public Guid? UserId { get; private set; }
+
+    public string? Name { get; private set; }
+
+    public string? Role { get; private set; }
+
+    public Guid? TenantId { get; private set; }
+
+    public string? IpAddress { get; private set; }
+
+    public string? UserAgent { get; private set; }
+
+    public bool IsAuthenticated => UserId is not null;
+
+    public bool IsPlatformStaff => IsAuthenticated && Roles.IsPlatform(Role);
+
+    public bool IsTenantUser => IsAuthenticated && TenantId is not null && Roles.IsTenant(Role);
+
+    public void Set(ClaimsPrincipal? principal)
+    {
+        var id = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (principal?.Identity?.IsAuthenticated != true || !Guid.TryParse(id, out var userId))
+        {
+            (UserId, Name, Role, TenantId) = (null, null, null, null);
+            return;
+        }
+
+        UserId = userId;
+        Name = principal.FindFirstValue(PortalClaims.DisplayName) ?? principal.FindFirstValue(ClaimTypes.Name);
+        Role = principal.FindFirstValue(ClaimTypes.Role);
+        TenantId = Guid.TryParse(principal.FindFirstValue(PortalClaims.TenantId), out var tenantId) ? tenantId : null;
+    }
+
+    public void SetClient(string? ipAddress, string? userAgent)
+    {
+        IpAddress = ipAddress;
+        UserAgent = userAgent;
+    }
+
+    /// <summary>For start-up code and tests: act as a known user without a principal.</summary>
+    public static CurrentUser For(Guid userId, string name, string role, Guid? tenantId)
+    {
+        var user = new CurrentUser();
+        user.Set(new ClaimsPrincipal(new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, userId.ToString()),
+                new Claim(PortalClaims.DisplayName, name),
+                new Claim(ClaimTypes.Role, role),
+                .. tenantId is { } t ? new[] { new Claim(PortalClaims.TenantId, t.ToString()) } : [],
+            ],
+            authenticationType: "portal")));
+        return user;
+    }
+}

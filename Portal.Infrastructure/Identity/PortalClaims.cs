@@ -1,0 +1,9 @@
+namespace Portal.Infrastructure.Identity;
+
+/// <summary>Claim types our cookie carries beside the standard ones.</summary>
+public static class PortalClaims
+{
+    public const string TenantId = "portal:tenant";
+    public const string MustChangePassword = "portal:must_change_password";
+    public const string DisplayName = "portal:display_name";
+}

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Auditing;
+using Portal.Domain.Common;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Identity;
+
+namespace Portal.Infrastructure.Tenancy;
+
+public sealed record PlatformOverview(int TenantCount, int ActiveTenantCount, int SignInsLast24Hours, int FailedSignInsLast24Hours);
+
+public sealed record AuditEntryView(DateTime At, string? ActorName, string Action, string? EntityType, string? EntityId, string? IpAddress);
+
+/// <summary>The numbers on the back-office home, for platform staff.</summary>
+public sealed class PlatformOverviewService(PortalDb portalDb, CurrentUser user, TimeProvider clock)
+{
+    public async Task<PlatformOverview> GetAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = Open();
+        var since = clock.GetUtcNow().UtcDateTime.AddHours(-24);
+        var tenants = await db.Tenants.CountAsync(cancellationToken);
+        var active = await db.Tenants.CountAsync(t => t.IsActive, cancellationToken);
+        var signIns = await db.AuditEntries.CountAsync(a => a.Action == AuditActions.SignIn && a.At >= since, cancellationToken);
+        var failed = await db.AuditEntries.CountAsync(a => (a.Action == AuditActions.SignInFailed || a.Action == AuditActions.LockedOut) && a.At >= since, cancellationToken);
+        return new PlatformOverview(tenants, active, signIns, failed);
+    }
+
+    public async Task<IReadOnlyList<AuditEntryView>> RecentActivityAsync(int count, CancellationToken cancellationToken = default)
+    {
+        await using var db = Open();
+        return await db.AuditEntries.AsNoTracking()
+            .OrderByDescending(a => a.Id)
+            .Take(Math.Clamp(count, 1, 100))
+            .Select(a => new AuditEntryView(a.At, a.ActorName, a.Action, a.EntityType, a.EntityId, a.IpAddress))
+            .ToListAsync(cancellationToken);
+    }
+
+    private PortalDbContext Open() => user.IsPlatformStaff
+        ? portalDb.ForCurrentUser()
+        : throw new ForbiddenException("Cette page est réservée à l'équipe plateforme.");
+}

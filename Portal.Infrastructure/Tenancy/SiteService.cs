@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Auditing;
+using Portal.Domain.Common;
+using Portal.Domain.Identity;
+using Portal.Domain.Tenancy;
+using Portal.Infrastructure.Auditing;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Identity;
+
+namespace Portal.Infrastructure.Tenancy;
+
+public sealed record SiteView(Guid Id, string Name, string? Address, SiteType Type, bool IsActive);
+
+public sealed record SiteInput(string Name, string? Address);
+
+/// <summary>A tenant's sites. Reads for every tenant role; changes for Owner and Manager.</summary>
+public sealed class SiteService(PortalDb portalDb, CurrentUser user, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<SiteView>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = OpenForTenantUser();
+        return await db.Sites.AsNoTracking()
+            .OrderByDescending(s => s.Type == SiteType.Main).ThenBy(s => s.Name)
+            .Select(s => new SiteView(s.Id, s.Name, s.Address, s.Type, s.IsActive))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<SiteView> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = OpenForTenantUser();
+        var site = await FindAsync(db, id, cancellationToken);
+        return ToView(site);
+    }
+
+    public async Task<SiteView> CreateBranchAsync(SiteInput input, CancellationToken cancellationToken = default)
+    {
+        await using var db = OpenForManager();
+        var site = new Site(user.TenantId!.Value, input.Name, input.Address, SiteType.Branch, Now);
+        db.Sites.Add(site);
+        db.AuditEntries.Add(audit.Entry(AuditActions.CreateSite, "site", site.Id, new { site.Name }));
+        await db.SaveChangesAsync(cancellationToken);
+        return ToView(site);
+    }
+
+    public async Task<SiteView> UpdateAsync(Guid id, SiteInput input, CancellationToken cancellationToken = default)
+    {
+        await using var db = OpenForManager();
+        var site = await FindAsync(db, id, cancellationToken);
+        site.Update(input.Name, input.Address, Now);
+        db.AuditEntries.Add(audit.Entry(AuditActions.UpdateSite, "site", site.Id, new { site.Name, site.Address }));
+        await db.SaveChangesAsync(cancellationToken);
+        return ToView(site);
+    }
+
+    public async Task DeactivateAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = OpenForManager();
+        var site = await FindAsync(db, id, cancellationToken);
+        site.Deactivate(Now);
+        db.AuditEntries.Add(audit.Entry(AuditActions.DeactivateSite, "site", site.Id, new { site.Name }));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private PortalDbContext OpenForTenantUser() => user.IsTenantUser
+        ? portalDb.ForCurrentUser()
+        : throw new ForbiddenException("Cette page est réservée aux utilisateurs d'une entreprise cliente.");
+
+    private PortalDbContext OpenForManager() => Roles.CanManageTenant(user.Role)
+        ? OpenForTenantUser()
+        : throw new ForbiddenException("Seuls le propriétaire et les gérants peuvent modifier les sites.");
+
+    // The query filter hides other tenants' rows, so "not yours" and "does not exist" read the same.
+    private static async Task<Site> FindAsync(PortalDbContext db, Guid id, CancellationToken cancellationToken) =>
+        await db.Sites.FirstOrDefaultAsync(s => s.Id == id, cancellationToken)
+        ?? throw new NotFoundException("Ce site n'existe pas.");
+
+    private static SiteView ToView(Site s) => new(s.Id, s.Name, s.Address, s.Type, s.IsActive);
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Common;
+using Portal.Domain.Identity;
+using Portal.Domain.Tenancy;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Identity;
+
+namespace Portal.Infrastructure.Tenancy;
+
+public sealed record TenantSummary(Guid Id, string Name, string? Ninea, Sector Sector, string Country, bool IsActive);
+
+public sealed record TenantUserView(Guid Id, string FirstName, string LastName, string? Email, string? Phone, string Role, bool MustChangePassword, DateTime? LastLoginAt);
+
+/// <summary>What a tenant user sees of their own company: its profile and its people.</summary>
+public sealed class TenantWorkspaceService(PortalDb portalDb, CurrentUser user)
+{
+    public async Task<TenantSummary> GetCurrentTenantAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = Open();
+        return await db.Tenants.AsNoTracking()
+            .Select(t => new TenantSummary(t.Id, t.Name, t.Ninea, t.Sector, t.Country, t.IsActive))
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Votre entreprise est introuvable.");
+    }
+
+    public async Task<IReadOnlyList<TenantUserView>> ListUsersAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = Open();
+        return await db.Users.AsNoTracking()
+            .OrderBy(u => u.LastName).ThenBy(u => u.FirstName)
+            .Select(u => new TenantUserView(u.Id, u.FirstName, u.LastName, u.Email, u.PhoneNumber, u.Role, u.MustChangePassword, u.LastLoginAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    private PortalDbContext Open() => user.IsTenantUser
+        ? portalDb.ForCurrentUser()
+        : throw new ForbiddenException("Cette page est réservée aux utilisateurs d'une entreprise cliente.");
+}

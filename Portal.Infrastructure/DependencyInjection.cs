@@ -17,6 +17,9 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddPortalInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
+        // First, so the schema exists before any other hosted service (data protection's key ring) reads it.
+        services.AddHostedService<DatabaseInitializer>();
+
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var postgres = configuration.GetConnectionString("Portal");
         services.AddSingleton(database);
@@ -52,7 +55,6 @@ public static class DependencyInjection
 
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
         services.AddScoped<BootstrapSeeder>();
-        services.AddHostedService<DatabaseInitializer>();
 
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
         return services;

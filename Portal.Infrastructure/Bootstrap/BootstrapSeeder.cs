@@ -46,7 +46,7 @@ public sealed class BootstrapSeeder(
         return created;
     }
 
-    public static string Describe(IReadOnlyList<CreatedLogin> logins, string? url)
+    public static string Describe(IReadOnlyList<CreatedLogin> logins)
     {
         var text = new StringBuilder();
         text.AppendLine();
@@ -56,11 +56,7 @@ public sealed class BootstrapSeeder(
             text.AppendLine($"  {login.Role,-8} identifiant: {login.Identifier,-26} mot de passe: {login.Password}");
         }
 
-        text.AppendLine("  Chaque compte doit changer son mot de passe à la première connexion.");
-        if (url is not null)
-        {
-            text.AppendLine($"  Connexion : {url}/account/login");
-        }
+        text.AppendLine("  Chaque compte doit changer son mot de passe à la première connexion (page /account/login).");
 
         text.AppendLine("================================================================================================");
         return text.ToString();

@@ -26,7 +26,7 @@ internal sealed class DatabaseInitializer(IServiceProvider services, ILogger<Dat
         if (created.Count > 0)
         {
             // Printed on the console on purpose, once: these passwords are stored hashed only.
-            await Console.Out.WriteLineAsync(BootstrapSeeder.Describe(created, null));
+            await Console.Out.WriteLineAsync(BootstrapSeeder.Describe(created));
         }
     }
 

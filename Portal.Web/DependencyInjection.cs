@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Portal.Domain.Identity;
+using Portal.Web.Identity;
+using Radzen;
+
+namespace Portal.Web;
+
+public static class DependencyInjection
+{
+    public const string SignInRateLimit = "sign-in";
+    public const string StaffPolicy = "platform-staff";
+    public const string TenantPolicy = "tenant-user";
+
+    public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        services.AddHttpContextAccessor();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/account/login";
+            cookie.LogoutPath = "/account/logout";
+            cookie.AccessDeniedPath = "/account/access-denied";
+            cookie.Cookie.Name = "portal.auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // always Secure behind HTTPS
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Admin, Roles.Staff))
+            .AddPolicy(TenantPolicy, p => p.RequireRole(Roles.Owner, Roles.Manager, Roles.Member, Roles.Viewer).RequireClaim(Infrastructure.Identity.PortalClaims.TenantId));
+
+        var permitsPerMinute = configuration.GetValue("Portal:SignIn:RateLimitPerMinute", 5);
+        services.AddRateLimiter(limiter =>
+        {
+            // Only the form posts count: viewing the sign-in page is free.
+            limiter.AddPolicy(SignInRateLimit, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = permitsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                })
+                : RateLimitPartition.GetNoLimiter("read"));
+            limiter.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Redirect("/account/login?throttled=1");
+                return ValueTask.CompletedTask;
+            };
+        });
+
+        services.AddProblemDetails();
+        return services;
+    }
+
+    public static WebApplication UsePortalPipeline(this WebApplication app)
+    {
+        var french = new CultureInfo("fr-FR");
+        CultureInfo.DefaultThreadCurrentCulture = french;
+        CultureInfo.DefaultThreadCurrentUICulture = french;
+        app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(french), SupportedCultures = [french], SupportedUICultures = [french] });
+
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseMiddleware<CurrentUserMiddleware>();
+        app.UseMiddleware<MustChangePasswordMiddleware>();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+        return app;
+    }
+}

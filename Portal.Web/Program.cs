@@ -1,0 +1,31 @@
+using Portal.Infrastructure;
+using Portal.Web;
+using Portal.Web.Components;
+using Portal.Web.Endpoints;
+
+// Content root = the binaries' folder, where appsettings.json is copied (it lives at the repository root).
+// --demo is a bare switch, so it is taken out before the configuration reads the other arguments.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args.Where(a => a != "--demo").ToArray(),
+    ContentRootPath = AppContext.BaseDirectory,
+});
+if (args.Contains("--demo"))
+{
+    builder.Configuration["Portal:Bootstrap:Demo"] = "true";
+}
+
+builder.WebHost.UseStaticWebAssets();
+builder.Services.AddPortalInfrastructure(builder.Configuration);
+builder.Services.AddPortalWeb(builder.Configuration);
+
+var app = builder.Build();
+app.UsePortalPipeline();
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAccountEndpoints();
+app.MapHealthEndpoint();
+app.Run();
+
+/// <summary>Entry point, visible to the tests.</summary>
+public partial class Program;

@@ -33,6 +33,7 @@ public sealed class PortalDb(IDbContextFactory<PortalDbContext> factory, Current
         return db;
     }
 
+    /// <summary>A context for one tenant's rows (or every tenant's when <paramref name="tenantId"/> is null), recorded in the audit trail.</summary>
     public async Task<PortalDbContext> CrossTenantAsync(string reason, Guid? tenantId, CancellationToken cancellationToken = default)
     {
         if (!user.IsPlatformStaff)
@@ -41,7 +42,15 @@ public sealed class PortalDb(IDbContextFactory<PortalDbContext> factory, Current
         }
 
         var db = factory.CreateDbContext();
-        db.AllowCrossTenant();
+        if (tenantId is { } one)
+        {
+            db.ScopeToTenant(one);
+        }
+        else
+        {
+            db.AllowCrossTenant();
+        }
+
         db.AuditEntries.Add(audit.Entry(AuditActions.CrossTenantAccess, "tenant", tenantId, new { reason }, tenantId));
         await db.SaveChangesAsync(cancellationToken);
         return db;

@@ -47,19 +47,4 @@ public sealed class CurrentUser
         IpAddress = ipAddress;
         UserAgent = userAgent;
     }
-
-    /// <summary>For start-up code and tests: act as a known user without a principal.</summary>
-    public static CurrentUser For(Guid userId, string name, string role, Guid? tenantId)
-    {
-        var user = new CurrentUser();
-        user.Set(new ClaimsPrincipal(new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.NameIdentifier, userId.ToString()),
-                new Claim(PortalClaims.DisplayName, name),
-                new Claim(ClaimTypes.Role, role),
-                .. tenantId is { } t ? new[] { new Claim(PortalClaims.TenantId, t.ToString()) } : [],
-            ],
-            authenticationType: "portal")));
-        return user;
-    }
 }

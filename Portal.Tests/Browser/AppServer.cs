@@ -1,0 +1,181 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Portal.Tests.Support;
+
+namespace Portal.Tests.Browser;
+
+/// <summary>
+/// The real app, started as its own process on a loopback port with a fresh SQLite file and the demo
+/// accounts, plus Debian's Chromium driven by Playwright. Logins are read from what the app prints.
+/// </summary>
+public partial class AppServer : IAsyncLifetime
+{
+    private readonly ConcurrentDictionary<string, string> passwords = new(StringComparer.Ordinal);
+    private readonly string dataFile = Path.Combine(Path.GetTempPath(), "portal-browser", Guid.NewGuid().ToString("N") + ".db");
+    private Process? process;
+    private IPlaywright? playwright;
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    protected virtual int SignInAttemptsPerMinute => 1000;
+
+    public string PasswordOf(string identifier) => passwords[identifier];
+
+    public void PasswordChanged(string identifier, string password) => passwords[identifier] = password;
+
+    public async Task InitializeAsync()
+    {
+        if (!TestEnvironment.RunBrowser)
+        {
+            return;
+        }
+
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        var webDll = Path.Combine(TestEnvironment.RepositoryRoot, "Portal.Web", "bin", Configuration, "net10.0", "Portal.Web.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(webDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { webDll, "--demo", "--urls", BaseUrl })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Database__Provider"] = "Sqlite";
+        start.Environment["Database__SqlitePath"] = dataFile;
+        start.Environment["Portal__SignIn__RateLimitPerMinute"] = SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var output = new ConcurrentQueue<string>();
+        process = Process.Start(start) ?? throw new InvalidOperationException("Cannot start Portal.Web");
+        process.OutputDataReceived += (_, e) => Collect(e.Data, output);
+        process.ErrorDataReceived += (_, e) => Collect(e.Data, output);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient();
+        var ready = false;
+        for (var attempt = 0; attempt < 240 && !ready && !process.HasExited; attempt++)
+        {
+            try
+            {
+                ready = (await http.GetAsync(BaseUrl + "/health")).StatusCode == HttpStatusCode.OK && passwords.Count >= 5;
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            if (!ready)
+            {
+                await Task.Delay(250);
+            }
+        }
+
+        if (!ready)
+        {
+            throw new InvalidOperationException("Portal.Web did not become healthy:\n" + string.Join('\n', output));
+        }
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = TestEnvironment.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(int width, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "fr-FR" });
+        return await context.NewPageAsync();
+    }
+
+    public async Task SignInAsync(IPage page, string identifier, string password)
+    {
+        await page.GotoAsync(BaseUrl + "/account/login");
+        await page.FillAsync("#identifier", identifier);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    public async Task ChangePasswordAsync(IPage page, string current, string next)
+    {
+        await page.FillAsync("#current", current);
+        await page.FillAsync("#new", next);
+        await page.FillAsync("#confirm", next);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsDirectory, name + ".png"), FullPage = true });
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process?.Dispose();
+        File.Delete(dataFile);
+    }
+
+    private void Collect(string? line, ConcurrentQueue<string> output)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        output.Enqueue(line);
+        var match = LoginLine().Match(line);
+        if (match.Success)
+        {
+            passwords[match.Groups["id"].Value] = match.Groups["password"].Value;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
+    [GeneratedRegex(@"identifiant:\s+(?<id>\S+)\s+mot de passe:\s+(?<password>\S+)")]
+    private static partial Regex LoginLine();
+}
+
+/// <summary>The same app with the production sign-in rate limit (5 posts a minute per address).</summary>
+public sealed class RateLimitedAppServer : AppServer
+{
+    protected override int SignInAttemptsPerMinute => 5;
+}
+
+[CollectionDefinition("browser", DisableParallelization = true)]
+public sealed class BrowserCollection;

@@ -1,0 +1,50 @@
+using Microsoft.Playwright;
+using Portal.Tests.Support;
+
+namespace Portal.Tests.Browser;
+
+[Collection("browser")]
+public class ClientShellTests(AppServer app) : IClassFixture<AppServer>
+{
+    [BrowserFact]
+    public async Task A_tenant_user_signs_in_with_a_local_phone_number_and_lands_on_the_client_dashboard_at_390px()
+    {
+        var page = await app.NewPageAsync(390, 844);
+        var temporary = app.PasswordOf("+221771234567");
+
+        await app.SignInAsync(page, "77 123 45 67", temporary);
+        Assert.EndsWith("/account/change-password", page.Url, StringComparison.Ordinal);
+        await app.ChangePasswordAsync(page, temporary, "Ndiaye2026x");
+        app.PasswordChanged("+221771234567", "Ndiaye2026x");
+
+        Assert.EndsWith("/app", page.Url, StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Bonjour Moussa Ndiaye" }).WaitForAsync();
+        await page.GetByText("Boutique Plateau").WaitForAsync();
+        await page.GetByText("Dépôt Pikine").WaitForAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "horizontal scrolling at 390 px");
+        await AppServer.ScreenshotAsync(page, "client-390-light");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "client shell, light");
+
+        // Staff pages are not for tenant users.
+        await page.GotoAsync(app.BaseUrl + "/admin");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Accès refusé" }).WaitForAsync();
+
+        await page.GotoAsync(app.BaseUrl + "/app");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.ClickAsync(".theme-toggle");
+        await page.WaitForSelectorAsync("body.portal-dark");
+        await page.ReloadAsync(new() { WaitUntil = WaitUntilState.NetworkIdle });
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "horizontal scrolling at 390 px, dark");
+        await AppServer.ScreenshotAsync(page, "client-390-dark");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "client shell, dark");
+    }
+
+    [BrowserFact]
+    public async Task Unknown_addresses_get_a_friendly_French_404()
+    {
+        var page = await app.NewPageAsync(390, 844);
+        var response = await page.GotoAsync(app.BaseUrl + "/cette-page-n-existe-pas");
+        Assert.Equal(404, response!.Status);
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Page introuvable" }).WaitForAsync();
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.Playwright;
+using Portal.Tests.Support;
+
+namespace Portal.Tests.Browser;
+
+[Collection("browser")]
+public class SignInTests(AppServer app) : IClassFixture<AppServer>
+{
+    [BrowserFact]
+    public async Task Five_wrong_passwords_lock_the_account_with_a_clear_message()
+    {
+        var page = await app.NewPageAsync(390, 844);
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            await app.SignInAsync(page, "76 555 12 34", "Mauvais1x");
+            Assert.Equal("Identifiant ou mot de passe incorrect.", await page.TextContentAsync("#login-error"));
+        }
+
+        await app.SignInAsync(page, "76 555 12 34", "Mauvais1x");
+        Assert.Contains("Compte verrouillé après 5 tentatives échouées. Réessayez dans 15 minutes.", await page.TextContentAsync("#login-error"), StringComparison.Ordinal);
+
+        // Even the right password is refused while locked.
+        await app.SignInAsync(page, "+221 76 555 12 34", app.PasswordOf("+221765551234"));
+        Assert.Contains("Compte verrouillé", await page.TextContentAsync("#login-error"), StringComparison.Ordinal);
+        await AppServer.ScreenshotAsync(page, "sign-in-locked-390");
+    }
+
+    [BrowserFact]
+    public async Task Bad_input_gets_field_level_French_messages()
+    {
+        var page = await app.NewPageAsync(1440);
+        await page.GotoAsync(app.BaseUrl + "/account/login");
+        await page.ClickAsync("button[type=submit]");
+        await page.GetByText("Saisissez votre adresse e-mail ou votre numéro de téléphone.").First.WaitForAsync();
+        await page.GetByText("Saisissez votre mot de passe.").First.WaitForAsync();
+
+        await app.SignInAsync(page, "77 12", "Quelconque1");
+        Assert.Contains("9 chiffres", await page.TextContentAsync("#login-error"), StringComparison.Ordinal);
+        Assert.Equal("77 12", await page.InputValueAsync("#identifier"));
+    }
+
+    [BrowserFact]
+    public async Task The_sign_in_page_passes_axe_in_light_and_dark_themes()
+    {
+        var page = await app.NewPageAsync(390, 844);
+        await page.GotoAsync(app.BaseUrl + "/account/login");
+        await AppServer.ScreenshotAsync(page, "sign-in-390-light");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "sign-in page, light");
+
+        await page.Context.AddCookiesAsync([new Cookie { Name = "portal-theme", Value = "dark", Url = app.BaseUrl }]);
+        await page.ReloadAsync();
+        Assert.Contains("material-dark", await page.GetAttributeAsync("#radzen-theme-link", "href"), StringComparison.Ordinal);
+        await AppServer.ScreenshotAsync(page, "sign-in-390-dark");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "sign-in page, dark");
+    }
+}
+
+[Collection("browser")]
+public class SignInRateLimitTests(RateLimitedAppServer app) : IClassFixture<RateLimitedAppServer>
+{
+    [BrowserFact]
+    public async Task The_sixth_sign_in_post_within_a_minute_from_one_address_is_refused()
+    {
+        var page = await app.NewPageAsync(1440);
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await app.SignInAsync(page, "inconnu@demo.sn", "Mauvais1x");
+            Assert.Equal("Identifiant ou mot de passe incorrect.", await page.TextContentAsync("#login-error"));
+        }
+
+        await app.SignInAsync(page, "inconnu@demo.sn", "Mauvais1x");
+        Assert.Contains("throttled=1", page.Url, StringComparison.Ordinal);
+        await page.GetByText("Trop de tentatives de connexion").WaitForAsync();
+    }
+}

@@ -72,4 +72,20 @@ public static class AuditActions
     public const string UpdateSite = "update_site";
     public const string DeactivateSite = "deactivate_site";
     public const string CrossTenantAccess = "cross_tenant_access";
+
+    public static string LabelFr(string action) => action switch
+    {
+        SignIn => "Connexion",
+        SignInFailed => "Échec de connexion",
+        LockedOut => "Compte verrouillé",
+        SignOut => "Déconnexion",
+        ChangePassword => "Changement de mot de passe",
+        BootstrapAdmin => "Création de l'administrateur initial",
+        CreateTenant => "Création d'entreprise",
+        CreateSite => "Création de site",
+        UpdateSite => "Modification de site",
+        DeactivateSite => "Désactivation de site",
+        CrossTenantAccess => "Accès aux données d'une entreprise",
+        _ => action,
+    };
 }

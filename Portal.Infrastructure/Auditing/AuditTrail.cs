@@ -23,14 +23,14 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock)
             clock.GetUtcNow().UtcDateTime);
 
     /// <summary>For events without a signed-in actor (failed sign-ins, start-up).</summary>
-    public AuditEntry Anonymous(string action, Guid? actorId, string? actorName, Guid? tenantId, object? details = null) =>
+    public AuditEntry Anonymous(string action, Guid? actorId, string? actorName, Guid? tenantId, object? details = null, string entityType = "user", object? entityId = null) =>
         new(
             actorId,
             actorName,
             tenantId,
             action,
-            "user",
-            actorId?.ToString(),
+            entityType,
+            (entityId ?? actorId)?.ToString(),
             details is null ? "{}" : JsonSerializer.Serialize(details, Json),
             user.IpAddress,
             user.UserAgent,

@@ -78,7 +78,7 @@ public sealed class BootstrapSeeder(
         db.Tenants.Add(tenant);
         db.Sites.Add(new Site(tenant.Id, "Boutique Plateau", "12 avenue Léopold Sédar Senghor, Dakar", SiteType.Main, now));
         db.Sites.Add(new Site(tenant.Id, "Dépôt Pikine", "Route des Niayes, Pikine", SiteType.Branch, now));
-        db.AuditEntries.Add(audit.Anonymous(AuditActions.CreateTenant, null, "system", tenant.Id, new { tenant.Name, source = "demo" }));
+        db.AuditEntries.Add(audit.Anonymous(AuditActions.CreateTenant, null, "system", tenant.Id, new { tenant.Name, source = "demo" }, "tenant", tenant.Id));
         await db.SaveChangesAsync(cancellationToken);
 
         await CreateUserAsync(tenant.Id, "Awa", "Diop", Roles.Owner, UserIdentifier.ForEmail(EmailAddress.Parse("awa.diop@demo.sn")), created);

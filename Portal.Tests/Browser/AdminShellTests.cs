@@ -27,7 +27,8 @@ public class AdminShellTests(AppServer app) : IClassFixture<AppServer>
         app.PasswordChanged(admin, "Teranga2026");
         Assert.EndsWith("/admin", page.Url, StringComparison.Ordinal);
         await page.GetByRole(AriaRole.Heading, new() { Name = "Tableau de bord" }).WaitForAsync();
-        await page.GetByText("sign_in").First.WaitForAsync();
+        await page.GetByText("Changement de mot de passe").First.WaitForAsync();
+        await page.GetByText("Connexion", new() { Exact = true }).First.WaitForAsync();
         Assert.Equal("Admin Plateforme", await page.TextContentAsync(".user-name"));
         await AppServer.ScreenshotAsync(page, "admin-1440-light");
         await Accessibility.AssertNoSeriousViolationsAsync(page, "admin shell, light");

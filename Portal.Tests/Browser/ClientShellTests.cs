@@ -47,4 +47,14 @@ public class ClientShellTests(AppServer app) : IClassFixture<AppServer>
         Assert.Equal(404, response!.Status);
         await page.GetByRole(AriaRole.Heading, new() { Name = "Page introuvable" }).WaitForAsync();
     }
+
+    [BrowserFact]
+    public async Task The_error_page_shows_a_reference_and_no_technical_detail()
+    {
+        var page = await app.NewPageAsync(390, 844);
+        await page.GotoAsync(app.BaseUrl + "/error");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Une erreur est survenue" }).WaitForAsync();
+        Assert.Matches("^[0-9a-f]{32}$", await page.TextContentAsync("#correlation-id"));
+        Assert.DoesNotContain("Exception", await page.ContentAsync(), StringComparison.Ordinal);
+    }
 }

@@ -10,12 +10,6 @@ public static class Roles
     public const string Member = "Member";
     public const string Viewer = "Viewer";
 
-    public static IReadOnlyList<string> Platform { get; } = [Admin, Staff];
-
-    public static IReadOnlyList<string> Tenant { get; } = [Owner, Manager, Member, Viewer];
-
-    public static IReadOnlyList<string> All { get; } = [.. Platform, .. Tenant];
-
     public static bool IsPlatform(string? role) => role is Admin or Staff;
 
     public static bool IsTenant(string? role) => role is Owner or Manager or Member or Viewer;

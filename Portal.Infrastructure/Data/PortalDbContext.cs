@@ -27,10 +27,6 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    public Guid? TenantId => _tenantId;
-
-    public bool IsCrossTenant => _crossTenant;
-
     internal void ScopeToTenant(Guid tenantId) => _tenantId = tenantId;
 
     /// <summary>Platform staff: the tenant registry and the audit trail, but no tenant's own rows.</summary>

@@ -112,13 +112,6 @@ public sealed class AccountService(
         return [];
     }
 
-    public async Task<string?> GetThemeAsync(Guid userId, CancellationToken cancellationToken = default)
-    {
-        await using var db = factory.CreateDbContext();
-        db.AllowCrossTenant(); // the caller's own row, looked up by its id
-        return await db.Users.Where(u => u.Id == userId).Select(u => u.Theme).SingleOrDefaultAsync(cancellationToken);
-    }
-
     public async Task SetThemeAsync(Guid userId, string theme, CancellationToken cancellationToken = default)
     {
         if (theme is not ("light" or "dark"))

@@ -10,27 +10,20 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock)
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public AuditEntry Entry(string action, string? entityType, object? entityId, object? details = null, Guid? tenantId = null) =>
-        new(
-            user.UserId,
-            user.Name,
-            tenantId ?? user.TenantId,
-            action,
-            entityType,
-            entityId?.ToString(),
-            details is null ? "{}" : JsonSerializer.Serialize(details, Json),
-            user.IpAddress,
-            user.UserAgent,
-            clock.GetUtcNow().UtcDateTime);
+        Build(user.UserId, user.Name, tenantId ?? user.TenantId, action, entityType, entityId, details);
 
-    /// <summary>For events without a signed-in actor (failed sign-ins, start-up).</summary>
+    /// <summary>For events whose actor is not (yet) the signed-in user: sign-in attempts, start-up.</summary>
     public AuditEntry Anonymous(string action, Guid? actorId, string? actorName, Guid? tenantId, object? details = null, string entityType = "user", object? entityId = null) =>
+        Build(actorId, actorName, tenantId, action, entityType, entityId ?? actorId, details);
+
+    private AuditEntry Build(Guid? actorId, string? actorName, Guid? tenantId, string action, string? entityType, object? entityId, object? details) =>
         new(
             actorId,
             actorName,
             tenantId,
             action,
             entityType,
-            (entityId ?? actorId)?.ToString(),
+            entityId?.ToString(),
             details is null ? "{}" : JsonSerializer.Serialize(details, Json),
             user.IpAddress,
             user.UserAgent,

@@ -40,6 +40,34 @@ public class SignInTests(AppServer app) : IClassFixture<AppServer>
     }
 
     [BrowserFact]
+    public async Task A_deep_link_survives_the_sign_in()
+    {
+        var page = await app.NewPageAsync(1440);
+        await page.GotoAsync(app.BaseUrl + "/app");
+        Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
+
+        await page.FillAsync("#identifier", "fatou.sarr@demo.sn");
+        await page.FillAsync("#password", app.PasswordOf("fatou.sarr@demo.sn"));
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await app.ChangePasswordAsync(page, app.PasswordOf("fatou.sarr@demo.sn"), "Sarr2026abc");
+        app.PasswordChanged("fatou.sarr@demo.sn", "Sarr2026abc");
+
+        await page.GotoAsync(app.BaseUrl + "/account/login?returnUrl=%2Fapp");
+        await app.SignInAsync(page, "fatou.sarr@demo.sn", "Sarr2026abc");
+        Assert.EndsWith("/app", page.Url, StringComparison.Ordinal);
+
+        // A return URL pointing off-site is ignored.
+        var other = await app.NewPageAsync(1440);
+        await other.GotoAsync(app.BaseUrl + "/account/login?returnUrl=%2F%2Fevil.example");
+        await other.FillAsync("#identifier", "fatou.sarr@demo.sn");
+        await other.FillAsync("#password", "Sarr2026abc");
+        await other.ClickAsync("button[type=submit]");
+        await other.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Equal(app.BaseUrl + "/app", other.Url);
+    }
+
+    [BrowserFact]
     public async Task The_sign_in_page_passes_axe_in_light_and_dark_themes()
     {
         var page = await app.NewPageAsync(390, 844);

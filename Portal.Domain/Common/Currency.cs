@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace Portal.Domain.Common;
+
+/// <summary>
+/// A currency and the number of digits of its minor unit. Amounts are stored as integers of the minor unit,
+/// so XOF (no minor unit) stores francs and EUR stores cents.
+/// </summary>
+public sealed record Currency(string Code, int MinorDigits)
+{
+    public static readonly Currency Xof = new("XOF", 0);
+    public static readonly Currency Gnf = new("GNF", 0);
+    public static readonly Currency Eur = new("EUR", 2);
+
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    /// <summary>The currency a company of this country invoices in (the WAEMU countries share the CFA franc).</summary>
+    public static Currency ForCountry(string? country) => country?.ToUpperInvariant() switch
+    {
+        "GN" => Gnf,
+        "FR" => Eur,
+        _ => Xof,
+    };
+
+    /// <summary>Converts a typed amount to minor units; false when it has more decimals than the currency allows.</summary>
+    public bool TryToMinorUnits(decimal amount, out long minorUnits)
+    {
+        var scaled = amount * Scale;
+        minorUnits = 0;
+        if (scaled != decimal.Truncate(scaled) || scaled > long.MaxValue || scaled < long.MinValue)
+        {
+            return false;
+        }
+
+        minorUnits = (long)scaled;
+        return true;
+    }
+
+    public decimal ToAmount(long minorUnits) => minorUnits / (decimal)Scale;
+
+    /// <summary>"12 500 XOF", "12,50 EUR".</summary>
+    public string Format(long minorUnits) =>
+        ToAmount(minorUnits).ToString(MinorDigits == 0 ? "N0" : "N" + MinorDigits, French) + " " + Code;
+
+    private long Scale => MinorDigits switch
+    {
+        0 => 1,
+        2 => 100,
+        3 => 1000,
+        _ => (long)Math.Pow(10, MinorDigits),
+    };
+}

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text;
+
+namespace Portal.Domain.Onboarding.Import;
+
+/// <summary>A column the importer knows, its header in the template, and other ways people write it.</summary>
+public sealed record ImportColumn(string Header, bool Required, bool InTemplate, params string[] Aliases)
+{
+    public bool Matches(string normalisedHeader) =>
+        ImportSchema.Normalise(Header) == normalisedHeader || Aliases.Any(a => ImportSchema.Normalise(a) == normalisedHeader);
+}
+
+/// <summary>A sheet of the template: its name and its columns in canonical order (the validators index cells by it).</summary>
+public sealed record ImportSheet(string Name, IReadOnlyList<ImportColumn> Columns)
+{
+    public int IndexOf(ImportColumn column) => Columns.ToList().IndexOf(column);
+}
+
+/// <summary>The workbook layout shared by the template generator and the importer.</summary>
+public static class ImportSchema
+{
+    /// <summary>The code of the example row of each sheet; rows with this code are not imported.</summary>
+    public const string ExampleCode = "EXEMPLE";
+
+    public const string InstructionsSheet = "Instructions";
+
+    public static readonly ImportColumn ProductCode = new("Code", true, true, "Code Produit", "Référence", "Ref");
+    public static readonly ImportColumn ProductName = new("Nom", true, true, "Nom Produit", "Désignation", "Libellé", "Produit");
+    public static readonly ImportColumn ProductCategory = new("Catégorie", false, true, "Famille", "Rayon");
+    public static readonly ImportColumn ProductPrice = new("Prix Vente", true, true, "Prix de Vente", "PV", "Prix");
+    public static readonly ImportColumn ProductCost = new("Prix Achat", false, true, "Prix d'Achat", "PA", "Coût", "Prix de revient");
+    public static readonly ImportColumn ProductStock = new("Stock Initial", false, true, "Stock", "Quantité en stock", "Stock actuel");
+    public static readonly ImportColumn ProductReorderPoint = new("Seuil Alerte", false, true, "Seuil d'alerte", "Seuil", "Stock minimum", "Point de commande");
+
+    public static readonly ImportColumn SaleDate = new("Date (AAAA-MM-JJ)", true, true, "Date", "Date Vente", "Date de vente", "Date (YYYY-MM-DD)");
+    public static readonly ImportColumn SaleProductCode = new("Code Produit", true, true, "Code", "Référence", "Produit");
+    public static readonly ImportColumn SaleQuantity = new("Quantité", true, true, "Qté", "Qte", "Quantité vendue");
+    public static readonly ImportColumn SaleUnitPrice = new("Prix Unitaire", false, true, "PU", "Prix", "Prix de vente");
+    public static readonly ImportColumn SaleTotal = new("Montant Total", false, false, "Total", "Montant", "Total ligne");
+
+    public static readonly ImportSheet Products = new("Produits",
+        [ProductCode, ProductName, ProductCategory, ProductPrice, ProductCost, ProductStock, ProductReorderPoint]);
+
+    public static readonly ImportSheet Sales = new("Ventes",
+        [SaleDate, SaleProductCode, SaleQuantity, SaleUnitPrice, SaleTotal]);
+
+    /// <summary>Case, accents, punctuation, repeated spaces and a bracketed hint ("(AAAA-MM-JJ)") do not matter.</summary>
+    public static string Normalise(string? header)
+    {
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return string.Empty;
+        }
+
+        var decomposed = header.Normalize(NormalizationForm.FormD);
+        var text = new StringBuilder(decomposed.Length);
+        var depth = 0;
+        var pendingSpace = false;
+        foreach (var c in decomposed)
+        {
+            if (c == '(')
+            {
+                depth++;
+                continue;
+            }
+
+            if (c == ')')
+            {
+                depth = Math.Max(0, depth - 1);
+                continue;
+            }
+
+            if (depth > 0 || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                if (pendingSpace && text.Length > 0)
+                {
+                    text.Append(' ');
+                }
+
+                text.Append(char.ToLowerInvariant(c));
+                pendingSpace = false;
+            }
+            else
+            {
+                pendingSpace = true;
+            }
+        }
+
+        return text.ToString();
+    }
+
+    public static bool IsSheet(ImportSheet sheet, string? name) => Normalise(name) == Normalise(sheet.Name);
+
+    /// <summary>
+    /// Maps the header row onto the sheet's columns: <c>ColumnIndex[i]</c> is the position in the file of the
+    /// sheet's i-th column, or -1 when the file does not have it.
+    /// </summary>
+    public static HeaderMatch MatchHeaders(ImportSheet sheet, IReadOnlyList<string?> headerRow)
+    {
+        var positions = new int[sheet.Columns.Count];
+        Array.Fill(positions, -1);
+        var problems = new List<string>();
+        for (var position = 0; position < headerRow.Count; position++)
+        {
+            var normalised = Normalise(headerRow[position]);
+            if (normalised.Length == 0)
+            {
+                continue;
+            }
+
+            // The exact header wins over an alias ("Code" is the products' code even though it aliases "Code Produit").
+            var index = FindColumn(sheet, c => Normalise(c.Header) == normalised);
+            if (index < 0)
+            {
+                index = FindColumn(sheet, c => positions[sheet.Columns.ToList().IndexOf(c)] < 0 && c.Matches(normalised));
+            }
+
+            if (index < 0)
+            {
+                continue;
+            }
+
+            if (positions[index] >= 0)
+            {
+                problems.Add($"La colonne « {sheet.Columns[index].Header} » apparaît deux fois dans l'onglet {sheet.Name}.");
+                continue;
+            }
+
+            positions[index] = position;
+        }
+
+        var missing = sheet.Columns.Where((c, i) => c.Required && positions[i] < 0).Select(c => c.Header).ToList();
+        return new HeaderMatch(positions, missing, problems);
+    }
+
+    private static int FindColumn(ImportSheet sheet, Func<ImportColumn, bool> predicate)
+    {
+        for (var i = 0; i < sheet.Columns.Count; i++)
+        {
+            if (predicate(sheet.Columns[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
+
+public sealed record HeaderMatch(int[] ColumnIndex, IReadOnlyList<string> MissingColumns, IReadOnlyList<string> Problems)
+{
+    public bool IsComplete => MissingColumns.Count == 0 && Problems.Count == 0;
+}

@@ -1,0 +1,24 @@
+namespace Portal.Domain.Onboarding.Import;
+
+public enum CellKind
+{
+    Empty,
+    Number,
+    Text,
+    Boolean,
+    Error,
+}
+
+/// <summary>
+/// A cell as the workbook stores it: numbers keep their invariant text ("1500", "45292"), text is the
+/// resolved string, errors keep their code ("#N/A"). Formulas arrive as their cached value.
+/// </summary>
+public readonly record struct RawCell(CellKind Kind, string? Value)
+{
+    public static readonly RawCell Empty = new(CellKind.Empty, null);
+
+    public bool IsBlank => Kind == CellKind.Empty || (Kind == CellKind.Text && string.IsNullOrWhiteSpace(Value));
+
+    /// <summary>What to show the user in an error list.</summary>
+    public string Display => Kind == CellKind.Empty ? string.Empty : Value ?? string.Empty;
+}

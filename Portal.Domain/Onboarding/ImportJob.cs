@@ -1,0 +1,135 @@
+using Portal.Domain.Common;
+using Portal.Domain.Tenancy;
+
+namespace Portal.Domain.Onboarding;
+
+/// <summary>
+/// One run of the importer over an uploaded workbook: a test (validation only) or an import. Progress is
+/// written here so a reloaded page shows where the run stands.
+/// </summary>
+public sealed class ImportJob : ITenantOwned
+{
+    public const int FileNameMaxLength = 255;
+
+    private ImportJob()
+    {
+    }
+
+    public ImportJob(Guid tenantId, Guid sessionId, bool dryRun, string fileName, long fileSize, string storedFile, Guid requestedById, string requestedByName, DateTime now)
+    {
+        Id = Guid.NewGuid();
+        TenantId = tenantId;
+        SessionId = sessionId;
+        DryRun = dryRun;
+        FileName = fileName.Length > FileNameMaxLength ? fileName[..FileNameMaxLength] : fileName;
+        FileSize = fileSize;
+        StoredFile = storedFile;
+        RequestedById = requestedById;
+        RequestedByName = requestedByName;
+        Status = ImportStatus.Pending;
+        Phase = ImportPhase.Queued;
+        CreatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    public Guid SessionId { get; private set; }
+
+    /// <summary>True for "Tester": every rule runs, nothing is written.</summary>
+    public bool DryRun { get; private set; }
+
+    public ImportStatus Status { get; private set; }
+
+    public string FileName { get; private set; } = string.Empty;
+
+    public long FileSize { get; private set; }
+
+    /// <summary>The uploaded file's key in the import file store.</summary>
+    public string StoredFile { get; private set; } = string.Empty;
+
+    public Guid RequestedById { get; private set; }
+
+    public string RequestedByName { get; private set; } = string.Empty;
+
+    public ImportPhase Phase { get; private set; }
+
+    public int ProgressPercent { get; private set; }
+
+    public long RowsDone { get; private set; }
+
+    /// <summary>Counts and quality score as JSON, once the run ends.</summary>
+    public string? Stats { get; private set; }
+
+    /// <summary>The rule violations found (JSON), or the reason the run failed.</summary>
+    public string? ErrorDetails { get; private set; }
+
+    public int ErrorCount { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime? StartedAt { get; private set; }
+
+    public DateTime? CompletedAt { get; private set; }
+
+    public bool IsFinished => Status is ImportStatus.Succeeded or ImportStatus.Failed;
+
+    public void Start(DateTime now)
+    {
+        if (Status != ImportStatus.Pending)
+        {
+            throw new DomainException("Cet import a déjà été lancé.");
+        }
+
+        Status = ImportStatus.Running;
+        StartedAt = now;
+    }
+
+    public void Report(ImportPhase phase, int percent, long rowsDone)
+    {
+        Phase = phase;
+        ProgressPercent = Math.Clamp(percent, 0, 100);
+        RowsDone = rowsDone;
+    }
+
+    public void Succeed(string stats, long rowsDone, DateTime now)
+    {
+        Status = ImportStatus.Succeeded;
+        Phase = ImportPhase.Done;
+        ProgressPercent = 100;
+        RowsDone = rowsDone;
+        Stats = stats;
+        ErrorCount = 0;
+        CompletedAt = now;
+    }
+
+    /// <summary>Validation found errors, or the run broke; nothing was written either way.</summary>
+    public void Fail(int errorCount, string errorDetails, string? stats, DateTime now)
+    {
+        Status = ImportStatus.Failed;
+        Phase = ImportPhase.Done;
+        ErrorCount = errorCount;
+        ErrorDetails = errorDetails;
+        Stats = stats;
+        CompletedAt = now;
+    }
+}
+
+public enum ImportStatus
+{
+    Pending,
+    Running,
+    Succeeded,
+    Failed,
+}
+
+public enum ImportPhase
+{
+    Queued,
+    ReadingProducts,
+    ReadingSales,
+    Saving,
+    Finishing,
+    Done,
+}

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Portal.Domain.Common;
 
 namespace Portal.Domain.Tenancy;
@@ -65,6 +66,28 @@ public sealed class Tenant
         IsActive = true;
         UpdatedAt = now;
     }
+
+    /// <summary>Turns the named dashboards on in <see cref="Settings"/> (kept as <c>{"dashboards":{"sales":true}}</c>).</summary>
+    public void EnableDashboards(IEnumerable<string> dashboards, DateTime now)
+    {
+        var settings = JsonNode.Parse(Settings) as JsonObject ?? [];
+        if (settings["dashboards"] is not JsonObject enabled)
+        {
+            enabled = [];
+            settings["dashboards"] = enabled;
+        }
+
+        foreach (var dashboard in dashboards)
+        {
+            enabled[dashboard] = true;
+        }
+
+        Settings = settings.ToJsonString();
+        UpdatedAt = now;
+    }
+
+    public bool HasDashboard(string dashboard) =>
+        JsonNode.Parse(Settings)?["dashboards"]?[dashboard]?.GetValue<bool>() == true;
 
     public void Deactivate(DateTime now)
     {

@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Auditing;
 using Portal.Domain.Common;
+using Portal.Domain.Notifications;
+using Portal.Domain.Onboarding;
+using Portal.Domain.Sales;
 using Portal.Domain.Tenancy;
 using Portal.Infrastructure.Identity;
 
@@ -27,6 +30,16 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<Sale> Sales => Set<Sale>();
+
+    public DbSet<OnboardingSession> OnboardingSessions => Set<OnboardingSession>();
+
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
     internal void ScopeToTenant(Guid tenantId) => _tenantId = tenantId;
 
     /// <summary>Platform staff: the tenant registry and the audit trail, but no tenant's own rows.</summary>
@@ -44,6 +57,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
         builder.Entity<Site>().HasQueryFilter(s => _crossTenant || s.TenantId == _tenantId);
         builder.Entity<PortalUser>().HasQueryFilter(u => _crossTenant || u.TenantId == _tenantId);
         builder.Entity<AuditEntry>().HasQueryFilter(a => _crossTenant || _platform || a.TenantId == _tenantId);
+        builder.Entity<Product>().HasQueryFilter(p => _crossTenant || p.TenantId == _tenantId);
+        builder.Entity<Sale>().HasQueryFilter(s => _crossTenant || s.TenantId == _tenantId);
+
+        // Onboarding is the platform team's work: tenant users never see it.
+        builder.Entity<OnboardingSession>().HasQueryFilter(s => _crossTenant || _platform);
+        builder.Entity<ImportJob>().HasQueryFilter(j => _crossTenant || _platform);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -73,7 +92,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
                 continue;
             }
 
-            if (entry.Entity is AuditEntry || (_platform && entry.Entity is Tenant))
+            if (entry.Entity is AuditEntry or Notification || (_platform && entry.Entity is Tenant or OnboardingSession or ImportJob))
             {
                 continue;
             }

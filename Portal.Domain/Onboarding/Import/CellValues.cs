@@ -78,7 +78,7 @@ public static class CellValues
                 return true;
             case CellKind.Text:
                 var text = cell.Value!.Trim();
-                var space = text.IndexOf(' ', StringComparison.Ordinal);
+                var space = text.Length > 8 ? text.IndexOfAny([' ', 'T'], 8) : -1;
                 var datePart = space > 0 ? text[..space] : text;
                 if (DateOnly.TryParseExact(datePart, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
                 {

@@ -1,0 +1,39 @@
+namespace Portal.Domain.Notifications;
+
+/// <summary>A message for one user inside the app (the bell in the top bar), e.g. "the import of X is done".</summary>
+public sealed class Notification
+{
+    public const int TitleMaxLength = 200;
+    public const int BodyMaxLength = 1000;
+    public const int LinkMaxLength = 300;
+
+    private Notification()
+    {
+    }
+
+    public Notification(Guid userId, string title, string body, string? link, DateTime now)
+    {
+        Id = Guid.NewGuid();
+        UserId = userId;
+        Title = title.Length > TitleMaxLength ? title[..TitleMaxLength] : title;
+        Body = body.Length > BodyMaxLength ? body[..BodyMaxLength] : body;
+        Link = link;
+        CreatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid UserId { get; private set; }
+
+    public string Title { get; private set; } = string.Empty;
+
+    public string Body { get; private set; } = string.Empty;
+
+    public string? Link { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime? ReadAt { get; private set; }
+
+    public void MarkRead(DateTime now) => ReadAt ??= now;
+}

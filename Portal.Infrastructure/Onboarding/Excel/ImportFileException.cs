@@ -1,0 +1,4 @@
+namespace Portal.Infrastructure.Onboarding.Excel;
+
+/// <summary>The uploaded file cannot be read as the template (wrong type, too big, missing sheet...). The message is for the user, in French.</summary>
+public sealed class ImportFileException(string message) : Exception(message);

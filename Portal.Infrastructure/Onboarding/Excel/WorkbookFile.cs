@@ -1,0 +1,405 @@
+using System.Xml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Portal.Domain.Onboarding.Import;
+
+namespace Portal.Infrastructure.Onboarding.Excel;
+
+/// <summary>A row of cells in a sheet's canonical column order; only valid during the callback.</summary>
+public delegate void RowHandler(int row, ReadOnlySpan<RawCell> cells);
+
+/// <summary>A sheet of the uploaded workbook matched to one of the template's sheets.</summary>
+public sealed record SheetHandle(ImportSheet Sheet, string Name, WorksheetPart Part, long Size);
+
+/// <summary>The header row of a sheet and how it maps to the template's columns.</summary>
+public sealed record SheetHeader(SheetHandle Sheet, int Row, HeaderMatch Match);
+
+/// <summary>
+/// An uploaded workbook, read as a stream: the Open XML SDK opens the package, then a plain <see cref="XmlReader"/>
+/// walks each worksheet part (no DOM), with the shared strings resolved once. Formulas are read by their cached value.
+/// </summary>
+public sealed class WorkbookFile : IDisposable
+{
+    private const string MainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const int HeaderSearchRows = 10;
+
+    private readonly SpreadsheetDocument document;
+    private readonly Dictionary<string, long> partSizes;
+    private readonly UploadLimits limits;
+    private string[]? sharedStrings;
+
+    private WorkbookFile(SpreadsheetDocument document, Dictionary<string, long> partSizes, UploadLimits limits)
+    {
+        this.document = document;
+        this.partSizes = partSizes;
+        this.limits = limits;
+        var workbook = document.WorkbookPart?.Workbook ?? throw new ImportFileException("Le classeur ne contient aucune feuille.");
+        Date1904 = workbook.WorkbookProperties?.Date1904?.Value ?? false;
+        SheetNames = workbook.Sheets?.Elements<Sheet>().Select(s => s.Name?.Value ?? string.Empty).ToList() ?? [];
+    }
+
+    public bool Date1904 { get; }
+
+    public IReadOnlyList<string> SheetNames { get; }
+
+    /// <summary>Opens a seekable stream after checking it is a real .xlsx within the limits.</summary>
+    public static WorkbookFile Open(Stream file, UploadLimits limits)
+    {
+        var sizes = PackageInspector.Inspect(file, limits);
+        try
+        {
+            return new WorkbookFile(SpreadsheetDocument.Open(file, false), sizes, limits);
+        }
+        catch (Exception e) when (e is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or XmlException or IOException)
+        {
+            throw new ImportFileException("Le fichier est endommagé : ce n'est pas un classeur Excel lisible.");
+        }
+    }
+
+    public SheetHandle? Find(ImportSheet sheet)
+    {
+        var workbookPart = document.WorkbookPart!;
+        foreach (var entry in workbookPart.Workbook.Sheets?.Elements<Sheet>() ?? [])
+        {
+            if (ImportSchema.IsSheet(sheet, entry.Name?.Value) && entry.Id?.Value is { } id && workbookPart.GetPartById(id) is WorksheetPart part)
+            {
+                return new SheetHandle(sheet, entry.Name!.Value!, part, partSizes.GetValueOrDefault(part.Uri.OriginalString, 0));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first non-empty row among the first ten is the header.</summary>
+    public SheetHeader ReadHeader(SheetHandle sheet)
+    {
+        var headerRow = 0;
+        List<string?> header = [];
+        try
+        {
+            Walk(sheet.Part, null, 32, (row, cells) =>
+            {
+                if (row > HeaderSearchRows)
+                {
+                    throw new OperationCanceledException();
+                }
+
+                var texts = new List<string?>(cells.Length);
+                foreach (var cell in cells)
+                {
+                    texts.Add(cell.Kind is CellKind.Text or CellKind.Number ? cell.Value : null);
+                }
+
+                if (texts.Any(t => !string.IsNullOrWhiteSpace(t)))
+                {
+                    headerRow = row;
+                    header = texts;
+                    throw new OperationCanceledException();
+                }
+            }, _ => { });
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return new SheetHeader(sheet, headerRow, ImportSchema.MatchHeaders(sheet.Sheet, header));
+    }
+
+    /// <summary>The merged ranges that touch the header row (they hide column titles).</summary>
+    public IReadOnlyList<string> MergedHeaderRanges(SheetHeader header)
+    {
+        var ranges = new List<string>();
+        using var stream = new CountingStream(header.Sheet.Part.GetStream(FileMode.Open, FileAccess.Read), limits.MaxExpandedBytes);
+        using var reader = XmlReader.Create(stream, new XmlReaderSettings { IgnoreWhitespace = true, DtdProcessing = DtdProcessing.Prohibit });
+        while (reader.ReadToFollowing("mergeCell", MainNamespace))
+        {
+            var reference = reader.GetAttribute("ref") ?? string.Empty;
+            var parts = reference.Split(':');
+            if (parts.Length == 2 && RowOf(parts[0]) <= header.Row && RowOf(parts[1]) >= header.Row)
+            {
+                ranges.Add(reference);
+            }
+        }
+
+        return ranges;
+    }
+
+    /// <summary>Every row after the header, in canonical column order. <paramref name="progress"/> gets the share of the sheet read (0 to 1).</summary>
+    public void ReadRows(SheetHeader header, RowHandler onRow, Action<double> progress)
+    {
+        var canonical = header.Match.ColumnIndex;
+        var map = new int[canonical.Length == 0 ? 0 : canonical.Max() + 1];
+        Array.Fill(map, -1);
+        for (var i = 0; i < canonical.Length; i++)
+        {
+            if (canonical[i] >= 0)
+            {
+                map[canonical[i]] = i;
+            }
+        }
+
+        var size = Math.Max(1, header.Sheet.Size);
+        Walk(header.Sheet.Part, map, canonical.Length, (row, cells) =>
+        {
+            if (row > header.Row)
+            {
+                onRow(row, cells);
+            }
+        }, read => progress(Math.Min(1, read / (double)size)));
+    }
+
+    public void Dispose() => document.Dispose();
+
+    private void Walk(WorksheetPart part, int[]? columnMap, int width, RowHandler onRow, Action<long> onBytes)
+    {
+        var strings = SharedStrings();
+        var cells = new RawCell[Math.Max(width, 1)];
+        var used = 0;
+
+        using var stream = new CountingStream(part.GetStream(FileMode.Open, FileAccess.Read), limits.MaxExpandedBytes);
+        var settings = new XmlReaderSettings { IgnoreWhitespace = false, DtdProcessing = DtdProcessing.Prohibit, IgnoreComments = true };
+        using var reader = XmlReader.Create(stream, settings);
+        var names = reader.NameTable;
+        var rowName = names.Add("row");
+        var cellName = names.Add("c");
+        var valueName = names.Add("v");
+        var inlineName = names.Add("is");
+        var textName = names.Add("t");
+        var formulaName = names.Add("f");
+        var phoneticName = names.Add("rPh");
+        var sheetDataName = names.Add("sheetData");
+
+        var rowNumber = 0;
+        var nextReport = 0L;
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.EndElement && ReferenceEquals(reader.LocalName, sheetDataName))
+            {
+                break;
+            }
+
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                continue;
+            }
+
+            var name = reader.LocalName;
+            if (ReferenceEquals(name, rowName))
+            {
+                rowNumber = int.TryParse(reader.GetAttribute("r"), out var r) ? r : rowNumber + 1;
+                Array.Clear(cells, 0, used == 0 ? cells.Length : used);
+                used = 0;
+                var column = -1;
+                if (!reader.IsEmptyElement)
+                {
+                    var depth = reader.Depth;
+                    reader.Read();
+                    while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+                    {
+                        if (reader.NodeType != XmlNodeType.Element)
+                        {
+                            reader.Read();
+                            continue;
+                        }
+
+                        if (!ReferenceEquals(reader.LocalName, cellName))
+                        {
+                            reader.Skip();
+                            continue;
+                        }
+
+                        var reference = reader.GetAttribute("r");
+                        column = reference is null ? column + 1 : ColumnOf(reference);
+                        var target = columnMap is null ? column : column < columnMap.Length ? columnMap[column] : -1;
+                        if (columnMap is null && column >= cells.Length && column < 256)
+                        {
+                            Array.Resize(ref cells, column + 1);
+                        }
+
+                        if (target < 0 || target >= cells.Length)
+                        {
+                            reader.Skip();
+                            continue;
+                        }
+
+                        cells[target] = ReadCell(reader, reader.GetAttribute("t"), strings, valueName, inlineName, textName, formulaName, phoneticName);
+                        used = Math.Max(used, target + 1);
+                        reader.Read();
+                    }
+                }
+
+                onRow(rowNumber, cells.AsSpan(0, columnMap is null ? Math.Max(used, 1) : cells.Length));
+                if (stream.BytesRead >= nextReport)
+                {
+                    onBytes(stream.BytesRead);
+                    nextReport = stream.BytesRead + (256 * 1024);
+                }
+            }
+        }
+
+        onBytes(stream.BytesRead);
+    }
+
+    /// <summary>Reads a &lt;c&gt; element and leaves the reader on its end (or on the element itself when empty).</summary>
+    private static RawCell ReadCell(XmlReader reader, string? type, string[] strings, string valueName, string inlineName, string textName, string formulaName, string phoneticName)
+    {
+        if (reader.IsEmptyElement)
+        {
+            return RawCell.Empty;
+        }
+
+        string? value = null;
+        string? inline = null;
+        var hasFormula = false;
+        var depth = reader.Depth;
+        reader.Read();
+        while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        {
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                reader.Read();
+                continue;
+            }
+
+            var name = reader.LocalName;
+            if (ReferenceEquals(name, valueName))
+            {
+                value = reader.ReadElementContentAsString();
+            }
+            else if (ReferenceEquals(name, inlineName))
+            {
+                inline = ReadRichText(reader, textName, phoneticName);
+                reader.Read();
+            }
+            else
+            {
+                hasFormula |= ReferenceEquals(name, formulaName);
+                reader.Skip();
+            }
+        }
+
+        switch (type)
+        {
+            case "s":
+                return int.TryParse(value, out var index) && index >= 0 && index < strings.Length
+                    ? new RawCell(CellKind.Text, strings[index])
+                    : new RawCell(CellKind.Error, "#REF!");
+            case "inlineStr":
+                return new RawCell(CellKind.Text, inline ?? value);
+            case "str" or "d":
+                return value is null && hasFormula ? Uncalculated() : new RawCell(CellKind.Text, value);
+            case "b":
+                return new RawCell(CellKind.Boolean, value);
+            case "e":
+                return new RawCell(CellKind.Error, value ?? "#VALUE!");
+            default:
+                if (value is null)
+                {
+                    return hasFormula ? Uncalculated() : RawCell.Empty;
+                }
+
+                return new RawCell(CellKind.Number, value);
+        }
+    }
+
+    // openpyxl and other writers save formulas without a computed value; we never evaluate formulas ourselves.
+    private static RawCell Uncalculated() => new(CellKind.Error, "formule non calculée : ouvrez et enregistrez le fichier dans Excel");
+
+    /// <summary>The text of an &lt;si&gt; or &lt;is&gt; element: plain &lt;t&gt; or rich-text runs, without phonetic hints.</summary>
+    private static string ReadRichText(XmlReader reader, string textName, string phoneticName)
+    {
+        if (reader.IsEmptyElement)
+        {
+            return string.Empty;
+        }
+
+        string? single = null;
+        System.Text.StringBuilder? many = null;
+        var depth = reader.Depth;
+        reader.Read();
+        while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        {
+            if (reader.NodeType == XmlNodeType.Element && ReferenceEquals(reader.LocalName, phoneticName))
+            {
+                reader.Skip();
+            }
+            else if (reader.NodeType == XmlNodeType.Element && ReferenceEquals(reader.LocalName, textName))
+            {
+                var text = reader.ReadElementContentAsString();
+                if (single is null && many is null)
+                {
+                    single = text;
+                }
+                else
+                {
+                    many ??= new System.Text.StringBuilder(single);
+                    many.Append(text);
+                }
+            }
+            else
+            {
+                reader.Read();
+            }
+        }
+
+        return many?.ToString() ?? single ?? string.Empty;
+    }
+
+    private string[] SharedStrings()
+    {
+        if (sharedStrings is not null)
+        {
+            return sharedStrings;
+        }
+
+        var part = document.WorkbookPart!.SharedStringTablePart;
+        if (part is null)
+        {
+            return sharedStrings = [];
+        }
+
+        var list = new List<string>();
+        using var stream = new CountingStream(part.GetStream(FileMode.Open, FileAccess.Read), limits.MaxExpandedBytes);
+        using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreComments = true });
+        var itemName = reader.NameTable.Add("si");
+        var textName = reader.NameTable.Add("t");
+        var phoneticName = reader.NameTable.Add("rPh");
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && ReferenceEquals(reader.LocalName, itemName))
+            {
+                list.Add(ReadRichText(reader, textName, phoneticName));
+            }
+        }
+
+        return sharedStrings = [.. list];
+    }
+
+    internal static int ColumnOf(string reference)
+    {
+        var column = 0;
+        foreach (var c in reference)
+        {
+            if (c is >= 'A' and <= 'Z')
+            {
+                column = (column * 26) + (c - 'A' + 1);
+            }
+            else if (c is >= 'a' and <= 'z')
+            {
+                column = (column * 26) + (c - 'a' + 1);
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return column - 1;
+    }
+
+    private static int RowOf(string reference)
+    {
+        var digits = reference.AsSpan().TrimStart("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz$");
+        return int.TryParse(digits, out var row) ? row : 0;
+    }
+}

@@ -9,6 +9,8 @@ using Portal.Infrastructure.Auditing;
 using Portal.Infrastructure.Bootstrap;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Onboarding;
+using Quartz;
 using Portal.Infrastructure.Tenancy;
 
 namespace Portal.Infrastructure;
@@ -52,6 +54,15 @@ public static class DependencyInjection
         services.AddScoped<SiteService>();
         services.AddScoped<TenantWorkspaceService>();
         services.AddScoped<PlatformOverviewService>();
+
+        services.AddSingleton<ImportFileStore>();
+        services.AddSingleton<ImportProgressNotifier>();
+        services.AddScoped<ImportRunner>();
+        services.AddScoped<ImportScheduler>();
+        services.AddScoped<OnboardingService>();
+        services.AddQuartz();
+        services.AddHostedService<ImportRecovery>();
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
 
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
         services.AddScoped<BootstrapSeeder>();

@@ -72,6 +72,11 @@ public static class AuditActions
     public const string UpdateSite = "update_site";
     public const string DeactivateSite = "deactivate_site";
     public const string CrossTenantAccess = "cross_tenant_access";
+    public const string CreateUsers = "create_users";
+    public const string DownloadTemplate = "download_template";
+    public const string UploadTemplate = "upload_template";
+    public const string TestImport = "test_import";
+    public const string ImportData = "import_data";
 
     public static string LabelFr(string action) => action switch
     {
@@ -86,6 +91,11 @@ public static class AuditActions
         UpdateSite => "Modification de site",
         DeactivateSite => "Désactivation de site",
         CrossTenantAccess => "Accès aux données d'une entreprise",
+        CreateUsers => "Création d'utilisateurs",
+        DownloadTemplate => "Téléchargement du modèle Excel",
+        UploadTemplate => "Dépôt d'un fichier d'import",
+        TestImport => "Test d'import",
+        ImportData => "Import de données",
         _ => action,
     };
 }

@@ -75,11 +75,12 @@ public sealed class ImportJob : ITenantOwned
 
     public bool IsFinished => Status is ImportStatus.Succeeded or ImportStatus.Failed;
 
+    /// <summary>Starts the run, or starts it again after an interrupted attempt (nothing of which was kept).</summary>
     public void Start(DateTime now)
     {
-        if (Status != ImportStatus.Pending)
+        if (IsFinished)
         {
-            throw new DomainException("Cet import a déjà été lancé.");
+            throw new DomainException("Cet import est déjà terminé.");
         }
 
         Status = ImportStatus.Running;

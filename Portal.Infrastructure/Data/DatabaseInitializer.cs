@@ -20,6 +20,11 @@ internal sealed class DatabaseInitializer(IServiceProvider services, ILogger<Dat
         {
             logger.LogInformation("Applying migrations on {Provider}", db.Database.ProviderName);
             await db.Database.MigrateAsync(cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                // Readers (the progress page) must not wait for an import's long write transaction.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
         }
 
         var created = await scope.ServiceProvider.GetRequiredService<BootstrapSeeder>().SeedAsync(cancellationToken);

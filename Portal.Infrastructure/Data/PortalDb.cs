@@ -33,6 +33,23 @@ public sealed class PortalDb(IDbContextFactory<PortalDbContext> factory, Current
         return db;
     }
 
+    /// <summary>
+    /// Platform staff onboarding a company: the registry plus that one tenant's rows. Not recorded as a
+    /// cross-tenant access because every onboarding action writes its own audit entry.
+    /// </summary>
+    public PortalDbContext ForOnboarding(Guid tenantId)
+    {
+        if (!user.IsPlatformStaff)
+        {
+            throw new ForbiddenException("L'onboarding est réservé à l'équipe plateforme.");
+        }
+
+        var db = factory.CreateDbContext();
+        db.ScopeToPlatform();
+        db.ScopeToTenant(tenantId);
+        return db;
+    }
+
     /// <summary>A context for one tenant's rows (or every tenant's when <paramref name="tenantId"/> is null), recorded in the audit trail.</summary>
     public async Task<PortalDbContext> CrossTenantAsync(string reason, Guid? tenantId, CancellationToken cancellationToken = default)
     {

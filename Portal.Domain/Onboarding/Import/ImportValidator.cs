@@ -119,7 +119,7 @@ public sealed class ImportValidator
         var before = IssueCount;
 
         DateOnly? date = null;
-        if (!CellValues.TryDate(cells[0], date1904, out date, out var dateError))
+        if (!CellParser.TryDate(cells[0], date1904, out date, out var dateError))
         {
             Add(sheet, row, ImportSchema.SaleDate, cells[0].Display, dateError);
         }
@@ -197,7 +197,7 @@ public sealed class ImportValidator
 
     private string? OptionalText(string sheet, int row, ImportColumn column, RawCell cell, int maxLength)
     {
-        if (!CellValues.TryText(cell, out var text, out var error))
+        if (!CellParser.TryText(cell, out var text, out var error))
         {
             Add(sheet, row, column, cell.Display, error);
             return null;
@@ -214,7 +214,7 @@ public sealed class ImportValidator
 
     private long? Money(string sheet, int row, ImportColumn column, RawCell cell, bool required, bool allowZero, string rangeMessage)
     {
-        if (!CellValues.TryNumber(cell, out var number, out var error))
+        if (!CellParser.TryNumber(cell, out var number, out var error))
         {
             Add(sheet, row, column, cell.Display, error);
             return null;
@@ -249,7 +249,7 @@ public sealed class ImportValidator
 
     private long? WholeNumber(string sheet, int row, ImportColumn column, RawCell cell, bool allowZero, string rangeMessage)
     {
-        if (!CellValues.TryNumber(cell, out var number, out var error))
+        if (!CellParser.TryNumber(cell, out var number, out var error))
         {
             Add(sheet, row, column, cell.Display, error);
             return null;

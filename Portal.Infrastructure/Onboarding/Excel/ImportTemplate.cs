@@ -266,7 +266,7 @@ public static class ImportTemplate
 
     private static Cell Text(SharedStrings strings, string text, uint style) => new()
     {
-        DataType = DocumentFormat.OpenXml.Spreadsheet.CellValues.SharedString,
+        DataType = CellValues.SharedString,
         CellValue = new CellValue(strings.IndexOf(text).ToString(CultureInfo.InvariantCulture)),
         StyleIndex = style == 0 ? null : style,
     };

@@ -7,7 +7,7 @@ namespace Portal.Domain.Onboarding.Import;
 /// spaces ("23 795"), a comma decimal separator ("1 500,50") or a currency suffix ("2 000 FCFA");
 /// dates as Excel serial numbers or as text (2025-01-15, 15/01/2025).
 /// </summary>
-public static class CellValues
+public static class CellParser
 {
     private static readonly string[] CurrencySuffixes = ["FCFA", "F CFA", "CFA", "XOF", "GNF", "EUR", "€", "F"];
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/MM/dd", "dd/MM/yyyy", "d/M/yyyy", "dd-MM-yyyy", "dd.MM.yyyy"];

@@ -1,0 +1,113 @@
+using Portal.Domain.Common;
+using Portal.Domain.Onboarding;
+using Portal.Domain.Onboarding.Import;
+using Portal.Infrastructure.Onboarding.Excel;
+
+namespace Portal.Infrastructure.Onboarding;
+
+/// <summary>Where a run stands: the phase, the overall percent and the rows handled so far.</summary>
+public sealed record ImportProgress(ImportPhase Phase, int Percent, long RowsDone);
+
+/// <summary>What the structure check found: the sheets and headers, or why the file cannot be imported.</summary>
+public sealed record StructureReport(IReadOnlyList<string> Problems, IReadOnlyList<string> Notes)
+{
+    public bool IsImportable => Problems.Count == 0;
+}
+
+/// <summary>The parsed and validated content of a workbook, ready to be written.</summary>
+public sealed class ImportAnalysis(ImportValidator validator)
+{
+    public ImportValidator Validator { get; } = validator;
+
+    public int ProductCount => Validator.Products.Count;
+
+    public int SaleCount => Validator.Sales.Count;
+
+    public long RowsRead => Validator.ProductRows + Validator.SaleRows;
+
+    public QualityScore Quality() => DataQuality.Compute(Validator.Products, Validator.Sales);
+}
+
+/// <summary>
+/// Reads a workbook in one streaming pass per sheet and validates as it goes. The share of the work is
+/// measured in unpacked bytes, so progress is right before the row count is known.
+/// </summary>
+public static class ImportEngine
+{
+    /// <summary>Reading takes this share of an import's progress bar; writing the rest.</summary>
+    public const int ReadShare = 60;
+
+    public static StructureReport CheckStructure(WorkbookFile workbook)
+    {
+        var problems = new List<string>();
+        var notes = new List<string>();
+        foreach (var sheet in new[] { ImportSchema.Products, ImportSchema.Sales })
+        {
+            var handle = workbook.Find(sheet);
+            if (handle is null)
+            {
+                problems.Add($"L'onglet « {sheet.Name} » est introuvable (onglets du fichier : {string.Join(", ", workbook.SheetNames)}).");
+                continue;
+            }
+
+            var header = workbook.ReadHeader(handle);
+            if (header.Row == 0)
+            {
+                problems.Add($"L'onglet « {handle.Name} » est vide : la ligne d'en-tête manque.");
+                continue;
+            }
+
+            problems.AddRange(header.Match.Problems);
+            if (header.Match.MissingColumns.Count > 0)
+            {
+                var merged = workbook.MergedHeaderRanges(header);
+                problems.Add(merged.Count > 0
+                    ? $"L'en-tête de l'onglet « {handle.Name} » contient des cellules fusionnées ({string.Join(", ", merged)}) : utilisez une seule cellule par colonne."
+                    : $"Colonne(s) manquante(s) dans l'onglet « {handle.Name} » : {string.Join(", ", header.Match.MissingColumns)}.");
+            }
+
+            if (header.Row > 1)
+            {
+                notes.Add($"Onglet « {handle.Name} » : en-tête trouvé à la ligne {header.Row}.");
+            }
+        }
+
+        return new StructureReport(problems, notes);
+    }
+
+    /// <summary>Parses and validates both sheets. Throws <see cref="ImportFileException"/> when the structure is wrong.</summary>
+    public static ImportAnalysis Analyze(
+        WorkbookFile workbook, Currency currency, DateOnly today, IReadOnlySet<string> existingCodes, Action<ImportProgress>? progress = null, int readShare = ReadShare)
+    {
+        var structure = CheckStructure(workbook);
+        if (!structure.IsImportable)
+        {
+            throw new ImportFileException(string.Join(" ", structure.Problems));
+        }
+
+        var products = workbook.ReadHeader(workbook.Find(ImportSchema.Products)!);
+        var sales = workbook.ReadHeader(workbook.Find(ImportSchema.Sales)!);
+        var productShare = products.Sheet.Size / (double)Math.Max(1, products.Sheet.Size + sales.Sheet.Size);
+        var validator = new ImportValidator(currency, today, existingCodes);
+        var date1904 = workbook.Date1904;
+
+        workbook.ReadRows(products, (row, cells) =>
+        {
+            if (!ImportValidator.IsBlankRow(cells) && !ImportValidator.IsExampleRow(cells[0]))
+            {
+                validator.AddProduct(row, cells);
+            }
+        }, share => progress?.Invoke(new ImportProgress(ImportPhase.ReadingProducts, (int)(readShare * productShare * share), validator.ProductRows)));
+
+        workbook.ReadRows(sales, (row, cells) =>
+        {
+            if (!ImportValidator.IsBlankRow(cells) && !ImportValidator.IsExampleRow(cells[1]))
+            {
+                validator.AddSale(row, cells, date1904);
+            }
+        }, share => progress?.Invoke(new ImportProgress(
+            ImportPhase.ReadingSales, (int)(readShare * (productShare + ((1 - productShare) * share))), validator.ProductRows + validator.SaleRows)));
+
+        return new ImportAnalysis(validator);
+    }
+}

@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Portal.Domain.Auditing;
+using Portal.Domain.Common;
+using Portal.Domain.Notifications;
+using Portal.Domain.Onboarding;
+using Portal.Domain.Onboarding.Import;
+using Portal.Infrastructure.Auditing;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Onboarding.Excel;
+
+namespace Portal.Infrastructure.Onboarding;
+
+/// <summary>What a finished run found or wrote (stored as JSON on the job).</summary>
+public sealed record ImportStats(
+    bool DryRun, int Products, int Sales, long SalesAmount, string Currency, int QualityScore, double Completeness, int MonthsOfHistory, int Anomalies,
+    double ReadSeconds, double WriteSeconds);
+
+/// <summary>The rule violations of a failed run (stored as JSON on the job); <see cref="Total"/> may exceed the list kept.</summary>
+public sealed record ImportErrors(int Total, IReadOnlyList<ImportIssue> Issues);
+
+/// <summary>
+/// Runs one import job end to end: read and validate the stored workbook, then (for an import) write every
+/// product and sale, activate the tenant and close the onboarding in a single transaction. A job already
+/// finished is left alone, so a retried run never inserts twice; a run that dies mid-way leaves nothing.
+/// </summary>
+public sealed class ImportRunner(
+    IDbContextFactory<PortalDbContext> factory,
+    ImportFileStore files,
+    ImportProgressNotifier notifier,
+    TimeProvider clock,
+    ILogger<ImportRunner> logger)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static readonly string[] Dashboards = ["sales", "stock"];
+
+    /// <param name="observe">Sees every progress report; the tests use it to break a run half-way.</param>
+    public async Task RunAsync(Guid jobId, CancellationToken cancellationToken = default, Action<ImportProgress>? observe = null)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        var job = await db.ImportJobs.SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken);
+        if (job is null || job.IsFinished)
+        {
+            return;
+        }
+
+        var session = await db.OnboardingSessions.SingleAsync(s => s.Id == job.SessionId, cancellationToken);
+        var tenant = await db.Tenants.SingleAsync(t => t.Id == job.TenantId, cancellationToken);
+        job.Start(Now);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var progress = new ProgressTracker(notifier, OpenAsync, jobId, observe);
+        var read = Stopwatch.StartNew();
+        try
+        {
+            var existing = (await db.Products.Where(p => p.TenantId == tenant.Id).Select(p => p.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var currency = Currency.ForCountry(tenant.Country);
+            ImportAnalysis analysis;
+            await using (var stream = files.OpenRead(job.StoredFile))
+            using (var workbook = WorkbookFile.Open(stream, UploadLimits.Upload))
+            {
+                analysis = ImportEngine.Analyze(workbook, currency, DateOnly.FromDateTime(Now), existing, progress.Report, job.DryRun ? 100 : ImportEngine.ReadShare);
+            }
+
+            read.Stop();
+            var quality = analysis.Quality();
+            ImportStats Stats(double writeSeconds) => new(
+                job.DryRun, analysis.ProductCount, analysis.SaleCount, analysis.Validator.Sales.Sum(s => s.TotalAmount), currency.Code,
+                quality.Score, quality.Completeness, quality.MonthsOfHistory, quality.Anomalies, read.Elapsed.TotalSeconds, writeSeconds);
+
+            if (!analysis.Validator.IsValid)
+            {
+                var errors = new ImportErrors(analysis.Validator.IssueCount, analysis.Validator.Issues);
+                job.Fail(errors.Total, JsonSerializer.Serialize(errors, Json), JsonSerializer.Serialize(Stats(0), Json), Now);
+                session.RecordError($"{errors.Total} erreur(s) dans le fichier « {job.FileName} ».", Now);
+                Notify(db, job, tenant.Name, succeeded: false, $"{errors.Total} erreur(s) à corriger dans « {job.FileName} ».");
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+
+            if (job.DryRun)
+            {
+                job.Succeed(JsonSerializer.Serialize(Stats(0), Json), analysis.RowsRead, Now);
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+
+            var write = Stopwatch.StartNew();
+            var siteId = await db.Sites.Where(s => s.TenantId == tenant.Id && s.Type == Domain.Tenancy.SiteType.Main).Select(s => s.Id).FirstAsync(cancellationToken);
+            await progress.SaveAsync(new ImportProgress(ImportPhase.Saving, ImportEngine.ReadShare, 0), cancellationToken);
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                var total = Math.Max(1, analysis.ProductCount + analysis.SaleCount);
+                ImportWriter.Write(db, tenant.Id, siteId, analysis, Now, rows => progress.Report(new ImportProgress(
+                    ImportPhase.Saving, ImportEngine.ReadShare + (int)((98 - ImportEngine.ReadShare) * (rows / (double)total)), rows)));
+
+                progress.Report(new ImportProgress(ImportPhase.Finishing, 99, total));
+                tenant.Activate(Now);
+                tenant.EnableDashboards(Dashboards, Now);
+                session.Complete(Now);
+                write.Stop();
+                var stats = Stats(write.Elapsed.TotalSeconds);
+                job.Succeed(JsonSerializer.Serialize(stats, Json), analysis.RowsRead, Now);
+                db.AuditEntries.Add(new AuditEntry(
+                    job.RequestedById, job.RequestedByName, tenant.Id, AuditActions.ImportData, "import_job", job.Id.ToString(),
+                    JsonSerializer.Serialize(new { status = "succeeded", stats.Products, stats.Sales, stats.QualityScore }, Json), null, "import job", Now));
+                Notify(db, job, tenant.Name, succeeded: true, $"{stats.Products} produits et {stats.Sales} ventes importés ; score qualité {stats.QualityScore}/100.");
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is ImportFileException or DomainException)
+        {
+            await FailAsync(jobId, e.Message, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Import job {JobId} failed", jobId);
+            await FailAsync(jobId, "L'import a échoué à cause d'une erreur inattendue : rien n'a été enregistré. Réessayez ; si le problème persiste, contactez l'équipe technique (référence " + jobId.ToString("N")[..8] + ").", cancellationToken);
+        }
+        finally
+        {
+            notifier.Finished(jobId);
+        }
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Records a run that could not finish, in a fresh context (the failed one may hold a rolled-back transaction).</summary>
+    private async Task FailAsync(Guid jobId, string message, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        var job = await db.ImportJobs.SingleAsync(j => j.Id == jobId, cancellationToken);
+        var session = await db.OnboardingSessions.SingleAsync(s => s.Id == job.SessionId, cancellationToken);
+        var tenantName = await db.Tenants.Where(t => t.Id == job.TenantId).Select(t => t.Name).SingleAsync(cancellationToken);
+        job.Fail(1, JsonSerializer.Serialize(new ImportErrors(1, [new ImportIssue("Fichier", 0, string.Empty, job.FileName, message)]), Json), null, Now);
+        session.RecordError(message, Now);
+        Notify(db, job, tenantName, succeeded: false, message);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private void Notify(PortalDbContext db, ImportJob job, string tenantName, bool succeeded, string body)
+    {
+        if (job.DryRun)
+        {
+            return;
+        }
+
+        db.Notifications.Add(new Notification(
+            job.RequestedById,
+            succeeded ? $"Import terminé : {tenantName}" : $"Import en échec : {tenantName}",
+            body,
+            $"/admin/onboarding/{job.SessionId}",
+            Now));
+    }
+
+    // The runner has no signed-in user: it reads the job across tenants, then scopes itself to the job's tenant.
+    private async Task<PortalDbContext> OpenAsync(CancellationToken cancellationToken)
+    {
+        var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.AllowCrossTenant();
+        db.ScopeToPlatform();
+        return db;
+    }
+
+    /// <summary>Publishes every report live; writes reading progress to the job row every 5 points (never inside the write transaction).</summary>
+    private sealed class ProgressTracker(ImportProgressNotifier notifier, Func<CancellationToken, Task<PortalDbContext>> open, Guid jobId, Action<ImportProgress>? observe)
+    {
+        private int savedPercent = -100;
+
+        public void Report(ImportProgress progress)
+        {
+            observe?.Invoke(progress);
+            notifier.Publish(jobId, progress);
+            if (progress.Phase is ImportPhase.ReadingProducts or ImportPhase.ReadingSales && progress.Percent - savedPercent >= 5)
+            {
+                SaveAsync(progress, CancellationToken.None).GetAwaiter().GetResult();
+            }
+        }
+
+        public async Task SaveAsync(ImportProgress progress, CancellationToken cancellationToken)
+        {
+            notifier.Publish(jobId, progress);
+            savedPercent = progress.Percent;
+            await using var db = await open(cancellationToken);
+            await db.ImportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(
+                set => set.SetProperty(j => j.Phase, progress.Phase).SetProperty(j => j.ProgressPercent, progress.Percent).SetProperty(j => j.RowsDone, progress.RowsDone),
+                cancellationToken);
+        }
+    }
+}

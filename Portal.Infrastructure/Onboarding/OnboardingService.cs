@@ -1,0 +1,430 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Auditing;
+using Portal.Domain.Common;
+using Portal.Domain.Identity;
+using Portal.Domain.Onboarding;
+using Portal.Domain.Onboarding.Import;
+using Portal.Domain.Tenancy;
+using Portal.Infrastructure.Auditing;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Onboarding.Excel;
+
+namespace Portal.Infrastructure.Onboarding;
+
+/// <summary>
+/// The four steps of taking a new company on (platform staff only): company, users, template, import.
+/// Every step is audited with the caller's IP and user agent, and the session remembers where it stopped.
+/// </summary>
+public sealed class OnboardingService(
+    PortalDb portalDb,
+    PortalDbContext identityDb,
+    UserManager<PortalUser> users,
+    CurrentUser user,
+    AuditTrail audit,
+    ImportFileStore files,
+    ImportScheduler scheduler,
+    TimeProvider clock)
+{
+    public const int TenantCreationsPerHour = 5;
+    public const int UploadsPerHour = 10;
+    public const int MaxUsers = 10;
+
+    private static readonly string[] TenantRoles = [Roles.Owner, Roles.Manager, Roles.Member];
+
+    public async Task<IReadOnlyList<OnboardingListItem>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = Platform();
+        return await db.OnboardingSessions.AsNoTracking()
+            .Join(db.Tenants, s => s.TenantId, t => t.Id, (s, t) => new { s, t.Name })
+            .OrderByDescending(x => x.s.UpdatedAt)
+            .Select(x => new OnboardingListItem(x.s.Id, x.Name, x.s.Status, x.s.CurrentStep, x.s.CreatedByName, x.s.CreatedAt, x.s.UpdatedAt, x.s.Error))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<OnboardingView> GetAsync(Guid sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = Platform();
+        var session = await FindSessionAsync(db, sessionId, cancellationToken);
+        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == session.TenantId, cancellationToken);
+        await using var tenantDb = portalDb.ForOnboarding(tenant.Id);
+        var site = await tenantDb.Sites.AsNoTracking().Where(s => s.Type == SiteType.Main).FirstAsync(cancellationToken);
+        var jobs = await db.ImportJobs.AsNoTracking().Where(j => j.SessionId == sessionId).OrderByDescending(j => j.CreatedAt).ToListAsync(cancellationToken);
+        return new OnboardingView(
+            session.Id, tenant.Id, tenant.Name, tenant.Ninea, tenant.Sector, tenant.Country, tenant.IsActive, site.Name, site.Address,
+            session.Status, session.CurrentStep, session.Error, session.CreatedByName, session.CreatedAt, session.CompletedAt, ReadData(session),
+            jobs.Select(ToView).FirstOrDefault(), jobs.Where(j => !j.DryRun).Select(ToView).FirstOrDefault());
+    }
+
+    /// <summary>Step 1: the company (inactive until its data is imported), its main site and the session.</summary>
+    public async Task<Guid> CreateCompanyAsync(CompanyInput input, CancellationToken cancellationToken = default)
+    {
+        await using var db = Platform();
+        await EnsureWithinRateAsync(db, AuditActions.CreateTenant, TenantCreationsPerHour, "créations d'entreprise", cancellationToken);
+
+        Ninea? ninea = null;
+        if (!string.IsNullOrWhiteSpace(input.Ninea) && !Ninea.TryParse(input.Ninea, out ninea, out var nineaError))
+        {
+            throw new DomainException(nineaError);
+        }
+
+        if (string.IsNullOrWhiteSpace(input.SiteName) || string.IsNullOrWhiteSpace(input.SiteAddress))
+        {
+            throw new DomainException("Le nom et l'adresse du site principal sont obligatoires.");
+        }
+
+        var country = (input.Country ?? "SN").Trim().ToUpperInvariant();
+        if (NumberingPlan.Find(country) is null)
+        {
+            throw new DomainException($"Pays non pris en charge : {country}.");
+        }
+
+        var tenant = new Tenant(input.Name, ninea, input.Sector, country, "wizard:" + user.Name, Now);
+        await EnsureNotDuplicateAsync(db, tenant, cancellationToken);
+
+        var site = new Site(tenant.Id, input.SiteName, input.SiteAddress, SiteType.Main, Now);
+        var session = new OnboardingSession(tenant.Id, user.UserId!.Value, user.Name ?? "?", Now);
+        db.Tenants.Add(tenant);
+        db.ScopeToTenant(tenant.Id);
+        db.Sites.Add(site);
+        db.OnboardingSessions.Add(session);
+        db.AuditEntries.Add(audit.Entry(AuditActions.CreateTenant, "tenant", tenant.Id,
+            new { tenant.Name, tenant.Ninea, sector = tenant.Sector.ToString(), tenant.Country, site = site.Name, session = session.Id }, tenant.Id));
+        await db.SaveChangesAsync(cancellationToken);
+        return session.Id;
+    }
+
+    /// <summary>Step 2: 1 to 10 users with temporary passwords (returned once, never stored in clear).</summary>
+    public async Task<IReadOnlyList<CreatedUser>> CreateUsersAsync(Guid sessionId, IReadOnlyList<UserInput> rows, CancellationToken cancellationToken = default)
+    {
+        OnboardingView view;
+        await using (var db = Platform())
+        {
+            var session = await FindSessionAsync(db, sessionId, cancellationToken);
+            session.EnsureOpen();
+            if (ReadData(session).Users.Count > 0)
+            {
+                throw new DomainException("Les utilisateurs de cette entreprise ont déjà été créés.");
+            }
+
+            view = await GetAsync(sessionId, cancellationToken);
+        }
+
+        var parsed = ValidateUsers(rows, view.Country);
+        var identifiers = parsed.Select(p => p.Identifier.Value).ToList();
+        var taken = await identityDb.Users.AsNoTracking().Where(u => identifiers.Contains(u.UserName!)).Select(u => u.UserName!).ToListAsync(cancellationToken);
+        if (taken.Count > 0)
+        {
+            throw new ValidationFailedException(parsed.Where(p => taken.Contains(p.Identifier.Value))
+                .Select(p => $"Ligne {p.Row} ({p.Input.FirstName} {p.Input.LastName}) : l'identifiant {p.Identifier.Value} est déjà utilisé par un autre compte.").ToList());
+        }
+
+        var created = new List<CreatedUser>();
+        await using var transaction = await identityDb.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            foreach (var row in parsed)
+            {
+                var password = PasswordPolicy.GenerateTemporary();
+                var account = new PortalUser
+                {
+                    Id = Guid.NewGuid(),
+                    TenantId = view.TenantId,
+                    FirstName = row.Input.FirstName.Trim(),
+                    LastName = row.Input.LastName.Trim(),
+                    Role = row.Input.Role,
+                    UserName = row.Identifier.Value,
+                    Email = row.Identifier.Email?.Value,
+                    PhoneNumber = row.Identifier.Phone?.Value,
+                    MustChangePassword = true,
+                    CreatedAt = Now,
+                };
+                var result = await users.CreateAsync(account, password);
+                if (!result.Succeeded)
+                {
+                    throw new ValidationFailedException([$"Ligne {row.Row} : {string.Join(" ", result.Errors.Select(e => e.Description))}"]);
+                }
+
+                created.Add(new CreatedUser(account.DisplayName, row.Identifier.Value, row.Input.Role, password));
+            }
+
+            var session = await identityDb.OnboardingSessions.SingleAsync(s => s.Id == sessionId, cancellationToken);
+            var data = ReadData(session) with { Users = created.Select(c => new OnboardingUser(c.Name, c.Identifier, c.Role)).ToList() };
+            session.SaveData(JsonSerializer.Serialize(data, ImportRunner.Json), Now);
+            session.Reach(3, Now);
+            identityDb.AuditEntries.Add(audit.Entry(AuditActions.CreateUsers, "tenant", view.TenantId,
+                new { users = created.Select(c => new { c.Identifier, c.Role }) }, view.TenantId));
+            await identityDb.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            // This context lives as long as the circuit: never keep what a failed attempt left in it.
+            identityDb.ChangeTracker.Clear();
+        }
+
+        return created;
+    }
+
+    /// <summary>Step 3: the personalised template.</summary>
+    public async Task<(string FileName, byte[] Content)> TemplateAsync(Guid sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = Platform();
+        var session = await FindSessionAsync(db, sessionId, cancellationToken);
+        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == session.TenantId, cancellationToken);
+        var today = DateOnly.FromDateTime(Now);
+        using var output = new MemoryStream();
+        ImportTemplate.Write(output, new TemplateRequest(tenant.Name, tenant.Sector, today));
+        db.AuditEntries.Add(audit.Entry(AuditActions.DownloadTemplate, "tenant", tenant.Id, new { session = session.Id }, tenant.Id));
+        await db.SaveChangesAsync(cancellationToken);
+        return (ImportTemplate.FileName(tenant.Name, today), output.ToArray());
+    }
+
+    /// <summary>The staff member has the filled file: the wizard moves to the import step.</summary>
+    public async Task ContinueToImportAsync(Guid sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = Platform();
+        var session = await FindSessionAsync(db, sessionId, cancellationToken);
+        if (ReadData(session).Users.Count == 0)
+        {
+            throw new DomainException("Créez d'abord les utilisateurs (étape 2).");
+        }
+
+        session.Reach(4, Now);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Step 4, upload: content checks and the structure check answer at once; the file is kept for Test and Import.</summary>
+    public async Task<StructureReport> UploadAsync(Guid sessionId, string fileName, Stream content, CancellationToken cancellationToken = default)
+    {
+        await using var db = Platform();
+        var session = await FindSessionAsync(db, sessionId, cancellationToken);
+        session.EnsureOpen();
+        await EnsureWithinRateAsync(db, AuditActions.UploadTemplate, UploadsPerHour, "dépôts de fichier", cancellationToken);
+
+        using var buffer = new MemoryStream();
+        StructureReport report;
+        try
+        {
+            await CopyWithLimitAsync(content, buffer, UploadLimits.Upload.MaxFileBytes, cancellationToken);
+            using var workbook = WorkbookFile.Open(buffer, UploadLimits.Upload);
+            report = ImportEngine.CheckStructure(workbook);
+        }
+        catch (ImportFileException e)
+        {
+            report = new StructureReport([e.Message], []);
+        }
+
+        var name = Path.GetFileName(fileName);
+        if (report.IsImportable)
+        {
+            var key = await files.SaveAsync(session.TenantId, buffer, cancellationToken);
+            session.SaveData(JsonSerializer.Serialize(ReadData(session) with { Upload = new UploadedFile(key, name, buffer.Length, Now, report.Notes) }, ImportRunner.Json), Now);
+        }
+
+        db.AuditEntries.Add(audit.Entry(AuditActions.UploadTemplate, "tenant", session.TenantId,
+            new { file = name, size = buffer.Length, accepted = report.IsImportable, problems = report.Problems }, session.TenantId));
+        await db.SaveChangesAsync(cancellationToken);
+        return report;
+    }
+
+    /// <summary>Test (validation only) or Import: queues a job over the last accepted upload.</summary>
+    public async Task<Guid> StartAsync(Guid sessionId, bool dryRun, CancellationToken cancellationToken = default)
+    {
+        await using var db = Platform();
+        var session = await FindSessionAsync(db, sessionId, cancellationToken);
+        session.EnsureOpen();
+        var upload = ReadData(session).Upload ?? throw new DomainException("Déposez d'abord le fichier rempli.");
+        if (ReadData(session).Users.Count == 0)
+        {
+            throw new DomainException("Créez d'abord les utilisateurs (étape 2).");
+        }
+
+        if (await db.ImportJobs.AnyAsync(j => j.SessionId == sessionId && (j.Status == ImportStatus.Pending || j.Status == ImportStatus.Running), cancellationToken))
+        {
+            throw new DomainException("Un test ou un import est déjà en cours pour cette entreprise.");
+        }
+
+        var job = new ImportJob(session.TenantId, session.Id, dryRun, upload.Name, upload.Size, upload.Key, user.UserId!.Value, user.Name ?? "?", Now);
+        db.ImportJobs.Add(job);
+        db.AuditEntries.Add(audit.Entry(dryRun ? AuditActions.TestImport : AuditActions.ImportData, "import_job", job.Id,
+            new { file = upload.Name, status = "queued" }, session.TenantId));
+        await db.SaveChangesAsync(cancellationToken);
+        await scheduler.EnqueueAsync(job.Id, cancellationToken);
+        return job.Id;
+    }
+
+    public async Task<ImportJobView> GetJobAsync(Guid jobId, CancellationToken cancellationToken = default)
+    {
+        await using var db = Platform();
+        return ToView(await FindJobAsync(db, jobId, cancellationToken));
+    }
+
+    /// <summary>A page of a failed run's errors, in file order.</summary>
+    public async Task<(IReadOnlyList<ImportIssue> Issues, int Kept, int Total)> GetIssuesAsync(Guid jobId, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        var errors = await ReadErrorsAsync(jobId, cancellationToken);
+        return (errors.Issues.Skip(skip).Take(Math.Clamp(take, 1, 200)).ToList(), errors.Issues.Count, errors.Total);
+    }
+
+    /// <summary>The uploaded workbook with the faulty cells in red and an "Erreurs" sheet listing every problem kept.</summary>
+    public async Task<(string FileName, byte[] Content)> ErrorReportAsync(Guid jobId, CancellationToken cancellationToken = default)
+    {
+        await using var db = Platform();
+        var job = await FindJobAsync(db, jobId, cancellationToken);
+        var errors = await ReadErrorsAsync(jobId, cancellationToken);
+        await using var stored = files.OpenRead(job.StoredFile);
+        var content = ErrorReport.Build(stored, errors.Issues, errors.Total);
+        return ($"erreurs-{Path.GetFileNameWithoutExtension(job.FileName)}.xlsx", content);
+    }
+
+    private async Task<ImportErrors> ReadErrorsAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        await using var db = Platform();
+        var job = await FindJobAsync(db, jobId, cancellationToken);
+        return job.ErrorDetails is null
+            ? new ImportErrors(0, [])
+            : JsonSerializer.Deserialize<ImportErrors>(job.ErrorDetails, ImportRunner.Json) ?? new ImportErrors(0, []);
+    }
+
+    private List<(int Row, UserInput Input, UserIdentifier Identifier)> ValidateUsers(IReadOnlyList<UserInput> rows, string country)
+    {
+        var errors = new List<string>();
+        if (rows.Count is 0 or > MaxUsers)
+        {
+            throw new ValidationFailedException([$"Saisissez entre 1 et {MaxUsers} utilisateurs."]);
+        }
+
+        var parsed = new List<(int, UserInput, UserIdentifier)>();
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var number = i + 1;
+            if (string.IsNullOrWhiteSpace(row.FirstName) || string.IsNullOrWhiteSpace(row.LastName))
+            {
+                errors.Add($"Ligne {number} : le prénom et le nom sont obligatoires.");
+            }
+            else if (row.FirstName.Trim().Length > 100 || row.LastName.Trim().Length > 100)
+            {
+                errors.Add($"Ligne {number} : le prénom et le nom ne doivent pas dépasser 100 caractères.");
+            }
+
+            if (!TenantRoles.Contains(row.Role))
+            {
+                errors.Add($"Ligne {number} : rôle inconnu.");
+            }
+
+            UserIdentifier? identifier = null;
+            string? error;
+            if (row.Kind == IdentifierKind.Email)
+            {
+                if (EmailAddress.TryParse(row.Identifier, out var email, out error))
+                {
+                    identifier = UserIdentifier.ForEmail(email);
+                }
+            }
+            else if (PhoneNumber.TryParse(row.Identifier, country, out var phone, out error))
+            {
+                identifier = UserIdentifier.ForPhone(phone);
+            }
+
+            if (identifier is null)
+            {
+                errors.Add($"Ligne {number} : {error}");
+                continue;
+            }
+
+            if (seen.TryGetValue(identifier.Value, out var first))
+            {
+                errors.Add($"Ligne {number} : l'identifiant {identifier.Value} est déjà saisi à la ligne {first}.");
+                continue;
+            }
+
+            seen[identifier.Value] = number;
+            parsed.Add((number, row, identifier));
+        }
+
+        if (!rows.Any(r => r.Role == Roles.Owner))
+        {
+            errors.Add("Au moins un utilisateur doit avoir le rôle Propriétaire.");
+        }
+
+        return errors.Count > 0 ? throw new ValidationFailedException(errors) : parsed;
+    }
+
+    private async Task EnsureNotDuplicateAsync(PortalDbContext db, Tenant tenant, CancellationToken cancellationToken)
+    {
+        var name = ImportSchema.Normalise(tenant.Name);
+        var candidates = await db.Tenants.AsNoTracking().Select(t => new { t.Id, t.Name, t.Ninea }).ToListAsync(cancellationToken);
+        var existing = candidates.FirstOrDefault(t => (tenant.Ninea is not null && t.Ninea == tenant.Ninea) || ImportSchema.Normalise(t.Name) == name);
+        if (existing is null)
+        {
+            return;
+        }
+
+        var session = await db.OnboardingSessions.AsNoTracking().Where(s => s.TenantId == existing.Id).OrderByDescending(s => s.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        var why = tenant.Ninea is not null && existing.Ninea == tenant.Ninea ? $"le NINEA {tenant.Ninea}" : "ce nom";
+        throw new DuplicateCompanyException(
+            session is null
+                ? $"L'entreprise « {existing.Name} » ({why}) existe déjà sur la plateforme."
+                : session.IsOpen
+                    ? $"L'entreprise « {existing.Name} » ({why}) a déjà un onboarding en cours (étape {session.CurrentStep}) : reprenez-le plutôt que d'en créer un second."
+                    : $"L'entreprise « {existing.Name} » ({why}) a déjà été intégrée.",
+            session?.Id);
+    }
+
+    private async Task EnsureWithinRateAsync(PortalDbContext db, string action, int perHour, string what, CancellationToken cancellationToken)
+    {
+        var since = Now.AddHours(-1);
+        var recent = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.ActorId == user.UserId && a.Action == action && a.At >= since)
+            .OrderBy(a => a.At).Select(a => a.At).ToListAsync(cancellationToken);
+        if (recent.Count >= perHour)
+        {
+            var minutes = Math.Max(1, (int)Math.Ceiling((recent[^perHour] - since).TotalMinutes));
+            throw new DomainException($"Limite atteinte : {perHour} {what} par heure et par personne. Réessayez dans {minutes} min.");
+        }
+    }
+
+    private static async Task CopyWithLimitAsync(Stream source, MemoryStream target, long limit, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (target.Length + read > limit)
+            {
+                throw new ImportFileException($"Le fichier dépasse la taille maximale de {UploadLimits.Upload.MaxFileLabel}.");
+            }
+
+            target.Write(buffer, 0, read);
+        }
+
+        target.Position = 0;
+    }
+
+    private static OnboardingData ReadData(OnboardingSession session) =>
+        JsonSerializer.Deserialize<OnboardingData>(session.Data, ImportRunner.Json) is { Users: not null } data ? data : OnboardingData.Empty;
+
+    private static ImportJobView ToView(ImportJob job) => new(
+        job.Id, job.DryRun, job.Status, job.Phase, job.ProgressPercent, job.RowsDone, job.ErrorCount,
+        job.Stats is null ? null : JsonSerializer.Deserialize<ImportStats>(job.Stats, ImportRunner.Json),
+        job.FileName, job.CreatedAt, job.StartedAt, job.CompletedAt);
+
+    private static async Task<OnboardingSession> FindSessionAsync(PortalDbContext db, Guid sessionId, CancellationToken cancellationToken) =>
+        await db.OnboardingSessions.SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken)
+        ?? throw new NotFoundException("Cet onboarding est introuvable.");
+
+    private static async Task<ImportJob> FindJobAsync(PortalDbContext db, Guid jobId, CancellationToken cancellationToken) =>
+        await db.ImportJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken)
+        ?? throw new NotFoundException("Cet import est introuvable.");
+
+    private PortalDbContext Platform() => user.IsPlatformStaff
+        ? portalDb.ForCurrentUser()
+        : throw new ForbiddenException("L'onboarding est réservé à l'équipe plateforme.");
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+}

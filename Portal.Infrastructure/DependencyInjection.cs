@@ -55,7 +55,7 @@ public static class DependencyInjection
         services.AddScoped<TenantWorkspaceService>();
         services.AddScoped<PlatformOverviewService>();
 
-        services.AddSingleton<ImportFileStore>();
+        services.AddSingleton(new ImportFileStore(configuration[ImportFileStore.PathSetting]));
         services.AddSingleton<ImportProgressNotifier>();
         services.AddScoped<ImportRunner>();
         services.AddScoped<ImportScheduler>();

@@ -1,14 +1,14 @@
-using Microsoft.Extensions.Configuration;
-
 namespace Portal.Infrastructure.Onboarding;
 
 /// <summary>
 /// Keeps uploaded workbooks on disk until their import has run (<c>Portal:Storage:Path</c>, default <c>data/files</c>).
 /// Keys are generated here, never taken from the user, so they cannot point outside the folder.
 /// </summary>
-public sealed class ImportFileStore(IConfiguration configuration)
+public sealed class ImportFileStore(string? path)
 {
-    private readonly string root = Path.GetFullPath(configuration["Portal:Storage:Path"] ?? Path.Combine("data", "files"));
+    public const string PathSetting = "Portal:Storage:Path";
+
+    private readonly string root = Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? Path.Combine("data", "files") : path);
 
     public async Task<string> SaveAsync(Guid tenantId, Stream content, CancellationToken cancellationToken)
     {

@@ -46,6 +46,7 @@ public sealed class TestDatabase : IAsyncDisposable
             ["Database:Provider"] = provider == Providers.Postgres ? "Postgres" : "Sqlite",
             ["Database:SqlitePath"] = sqlitePath,
             ["ConnectionStrings:Portal"] = connectionString,
+            ["Portal:Storage:Path"] = Path.Combine(Path.GetTempPath(), "portal-tests", "files", Guid.NewGuid().ToString("N")),
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();

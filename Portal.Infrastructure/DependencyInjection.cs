@@ -60,6 +60,7 @@ public static class DependencyInjection
         services.AddScoped<ImportRunner>();
         services.AddScoped<ImportScheduler>();
         services.AddScoped<OnboardingService>();
+        services.AddScoped<Notifications.NotificationService>();
         services.AddQuartz();
         services.AddHostedService<ImportRecovery>();
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);

@@ -25,6 +25,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapHealthEndpoint();
+app.MapOnboardingEndpoints();
 app.Run();
 
 /// <summary>Entry point, visible to the tests.</summary>

@@ -54,6 +54,7 @@ public partial class AppServer : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["Database__SqlitePath"] = dataFile;
+        start.Environment["Portal__Storage__Path"] = dataFile + ".files";
         start.Environment["Portal__SignIn__RateLimitPerMinute"] = SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var output = new ConcurrentQueue<string>();
         process = Process.Start(start) ?? throw new InvalidOperationException("Cannot start Portal.Web");

@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Portal.Domain.Common;
+using Portal.Domain.Tenancy;
+using Portal.Infrastructure;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Onboarding;
+using Portal.Infrastructure.Onboarding.Excel;
+
+// Import benchmark: generates workbooks with the product's own template writer, then measures parse+validate
+// and commit on SQLite and PostgreSQL. Usage: dotnet run -c Release --project benchmarks/Portal.Benchmarks
+//   [--cases a,b,c] [--providers sqlite,postgres]   PostgreSQL: PORTAL_BENCH_POSTGRES or PORTAL_TEST_POSTGRES (admin connection).
+var cases = new Dictionary<string, (int Products, int Sales)>
+{
+    ["a"] = (150, 2_000),
+    ["b"] = (5_000, 100_000),
+    ["c"] = (5_000, 1_000_000),
+};
+var selectedCases = Option("--cases", "a,b,c").Split(',');
+var providers = Option("--providers", "sqlite,postgres").Split(',');
+var postgres = Environment.GetEnvironmentVariable("PORTAL_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("PORTAL_TEST_POSTGRES");
+var today = DateOnly.FromDateTime(DateTime.UtcNow);
+var work = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "portal-bench")).FullName;
+
+Console.WriteLine($"Portal import benchmark · {Environment.ProcessorCount} CPU · .NET {Environment.Version} · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+MeasureTemplate(today);
+Console.WriteLine();
+Console.WriteLine($"{"case",-4} {"db",-9} {"products",9} {"sales",10} {"file MB",8} {"parse+val s",12} {"commit s",9} {"total s",8} {"rows/s",10} {"peak +MB",9}");
+
+foreach (var name in selectedCases)
+{
+    var (productCount, saleCount) = cases[name];
+    var file = Path.Combine(work, $"case-{name}.xlsx");
+    if (!File.Exists(file))
+    {
+        await using var output = File.Create(file);
+        ImportTemplate.Write(output, new TemplateRequest("Benchmark SARL", Sector.Retail, today),
+            Enumerable.Range(1, productCount).Select(i => new TemplateProduct($"P{i:00000}", $"Produit {i}", "Divers", 500 + (i % 20_000), 400 + (i % 20_000), i % 50, 5)),
+            Enumerable.Range(0, saleCount).Select(i => new TemplateSale(today.AddDays(-(i % 700)), $"P{(i % productCount) + 1:00000}", 1 + (i % 9), null)));
+    }
+
+    foreach (var provider in providers)
+    {
+        if (provider == "postgres" && string.IsNullOrWhiteSpace(postgres))
+        {
+            Console.WriteLine($"{name,-4} {provider,-9} skipped: set PORTAL_BENCH_POSTGRES (or PORTAL_TEST_POSTGRES) to an admin connection string");
+            continue;
+        }
+
+        await RunAsync(name, provider, file, productCount + saleCount);
+    }
+}
+
+async Task RunAsync(string name, string provider, string file, int rows)
+{
+    var dbName = "portal_bench_" + Guid.NewGuid().ToString("N")[..10];
+    var sqlitePath = Path.Combine(work, dbName + ".db");
+    string? connection = null;
+    if (provider == "postgres")
+    {
+        await using var admin = new NpgsqlConnection(postgres);
+        await admin.OpenAsync();
+        await new NpgsqlCommand($"CREATE DATABASE \"{dbName}\"", admin).ExecuteNonQueryAsync();
+        connection = new NpgsqlConnectionStringBuilder(postgres) { Database = dbName }.ToString();
+    }
+
+    var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = provider == "postgres" ? "Postgres" : "Sqlite",
+        ["Database:SqlitePath"] = sqlitePath,
+        ["ConnectionStrings:Portal"] = connection,
+    }).Build();
+    var services = new ServiceCollection().AddLogging().AddPortalInfrastructure(configuration).BuildServiceProvider();
+    var factory = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+    var now = DateTime.UtcNow;
+    var tenant = new Tenant("Benchmark SARL", null, Sector.Retail, "SN", "bench", now);
+    var site = new Site(tenant.Id, "Siège", "Dakar", SiteType.Main, now);
+    await using (var setup = await factory.CreateDbContextAsync())
+    {
+        await setup.Database.MigrateAsync();
+        setup.AllowCrossTenant();
+        setup.Tenants.Add(tenant);
+        setup.Sites.Add(site);
+        await setup.SaveChangesAsync();
+    }
+
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    using var memory = new PeakMemory();
+    var total = Stopwatch.StartNew();
+    ImportAnalysis analysis;
+    await using (var stream = File.OpenRead(file))
+    using (var workbook = WorkbookFile.Open(stream, UploadLimits.Trusted))
+    {
+        analysis = ImportEngine.Analyze(workbook, Currency.Xof, today, new HashSet<string>());
+    }
+
+    var parsed = total.Elapsed;
+    if (!analysis.Validator.IsValid)
+    {
+        throw new InvalidOperationException("Generated workbook is invalid: " + analysis.Validator.Issues[0]);
+    }
+
+    await using (var db = await factory.CreateDbContextAsync())
+    {
+        db.AllowCrossTenant();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        ImportWriter.Write(db, tenant.Id, site.Id, analysis, now, _ => { });
+        await transaction.CommitAsync();
+    }
+
+    total.Stop();
+    var commit = total.Elapsed - parsed;
+    await using (var check = await factory.CreateDbContextAsync())
+    {
+        check.AllowCrossTenant();
+        var stored = await check.Sales.CountAsync();
+        if (stored != analysis.SaleCount)
+        {
+            throw new InvalidOperationException($"Expected {analysis.SaleCount} sales, found {stored}");
+        }
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{name,-4} {provider,-9} {analysis.ProductCount,9:N0} {analysis.SaleCount,10:N0} {new FileInfo(file).Length / 1048576.0,8:0.0} {parsed.TotalSeconds,12:0.000} {commit.TotalSeconds,9:0.000} {total.Elapsed.TotalSeconds,8:0.000} {rows / total.Elapsed.TotalSeconds,10:N0} {memory.PeakGrowthMegabytes,9:0}"));
+
+    await services.DisposeAsync();
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    NpgsqlConnection.ClearAllPools();
+    File.Delete(sqlitePath);
+    if (provider == "postgres")
+    {
+        await using var admin = new NpgsqlConnection(postgres);
+        await admin.OpenAsync();
+        await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{dbName}\" WITH (FORCE)", admin).ExecuteNonQueryAsync();
+    }
+}
+
+static void MeasureTemplate(DateOnly today)
+{
+    using (var warm = new MemoryStream())
+    {
+        ImportTemplate.Write(warm, new TemplateRequest("Warm-up", Sector.Retail, today));
+    }
+
+    const int runs = 20;
+    var watch = Stopwatch.StartNew();
+    long bytes = 0;
+    for (var i = 0; i < runs; i++)
+    {
+        using var output = new MemoryStream();
+        ImportTemplate.Write(output, new TemplateRequest("Boutique Benchmark", (Sector)(i % 4), today));
+        bytes = output.Length;
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"template generation: {watch.Elapsed.TotalMilliseconds / runs:0.0} ms per workbook ({bytes / 1024.0:0.0} KB), mean of {runs}"));
+}
+
+string Option(string name, string fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+}
+
+/// <summary>Samples the working set every 20 ms; reports the peak above the level when sampling started.</summary>
+internal sealed class PeakMemory : IDisposable
+{
+    private readonly long baseline = Environment.WorkingSet;
+    private readonly Timer timer;
+    private long peak;
+
+    public PeakMemory()
+    {
+        peak = baseline;
+        timer = new Timer(_ => peak = Math.Max(peak, Environment.WorkingSet), null, 0, 20);
+    }
+
+    public double PeakGrowthMegabytes => (Math.Max(peak, Environment.WorkingSet) - baseline) / 1048576.0;
+
+    public void Dispose() => timer.Dispose();
+}

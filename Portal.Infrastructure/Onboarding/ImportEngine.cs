@@ -75,9 +75,18 @@ public static class ImportEngine
         return new StructureReport(problems, notes);
     }
 
-    /// <summary>Parses and validates both sheets. Throws <see cref="ImportFileException"/> when the structure is wrong.</summary>
-    public static ImportAnalysis Analyze(
-        WorkbookFile workbook, Currency currency, DateOnly today, IReadOnlySet<string> existingCodes, Action<ImportProgress>? progress = null, int readShare = ReadShare)
+    /// <summary>
+    /// Parses and validates both sheets; with a <paramref name="writer"/> that streams, valid rows are also sent to
+    /// the database as they are read. Throws <see cref="ImportFileException"/> when the structure is wrong.
+    /// </summary>
+    internal static ImportAnalysis Analyze(
+        WorkbookFile workbook,
+        Currency currency,
+        DateOnly today,
+        IReadOnlySet<string> existingCodes,
+        Action<ImportProgress>? progress = null,
+        int readShare = ReadShare,
+        ImportWriter? writer = null)
     {
         var structure = CheckStructure(workbook);
         if (!structure.IsImportable)
@@ -99,11 +108,22 @@ public static class ImportEngine
             }
         }, share => progress?.Invoke(new ImportProgress(ImportPhase.ReadingProducts, (int)(readShare * productShare * share), validator.ProductRows)));
 
+        var stream = writer is { Streams: true } && validator.IsValid;
+        if (stream)
+        {
+            writer!.ProductsRead(validator.Products);
+        }
+
         workbook.ReadRows(sales, (row, cells) =>
         {
             if (!ImportValidator.IsBlankRow(cells) && !ImportValidator.IsExampleRow(cells[1]))
             {
+                var before = validator.Sales.Count;
                 validator.AddSale(row, cells, date1904);
+                if (stream && validator.IsValid && validator.Sales.Count > before)
+                {
+                    writer!.SaleRead(validator.Sales[before]);
+                }
             }
         }, share => progress?.Invoke(new ImportProgress(
             ImportPhase.ReadingSales, (int)(readShare * (productShare + ((1 - productShare) * share))), validator.ProductRows + validator.SaleRows)));

@@ -58,14 +58,21 @@ public sealed class ImportRunner(
         {
             var existing = (await db.Products.Where(p => p.TenantId == tenant.Id).Select(p => p.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var currency = Currency.ForCountry(tenant.Country);
+            var siteId = await db.Sites.Where(s => s.TenantId == tenant.Id && s.Type == Domain.Tenancy.SiteType.Main).Select(s => s.Id).FirstAsync(cancellationToken);
+            var write = new Stopwatch();
+            long totalRows = 1;
+            using var writer = job.DryRun ? null : ImportWriter.Start(db, tenant.Id, siteId, Now, rows => progress.Report(new ImportProgress(
+                ImportPhase.Saving, ImportEngine.ReadShare + (int)((98 - ImportEngine.ReadShare) * (rows / (double)totalRows)), rows)));
             ImportAnalysis analysis;
             await using (var stream = files.OpenRead(job.StoredFile))
             using (var workbook = WorkbookFile.Open(stream, UploadLimits.Upload))
             {
-                analysis = ImportEngine.Analyze(workbook, currency, DateOnly.FromDateTime(Now), existing, progress.Report, job.DryRun ? 100 : ImportEngine.ReadShare);
+                var readShare = job.DryRun ? 100 : writer!.Streams ? 95 : ImportEngine.ReadShare;
+                analysis = ImportEngine.Analyze(workbook, currency, DateOnly.FromDateTime(Now), existing, progress.Report, readShare, writer);
             }
 
             read.Stop();
+            totalRows = Math.Max(1, analysis.ProductCount + analysis.SaleCount);
             var quality = analysis.Quality();
             ImportStats Stats(double writeSeconds) => new(
                 job.DryRun, analysis.ProductCount, analysis.SaleCount, analysis.Validator.Sales.Sum(s => s.TotalAmount), currency.Code,
@@ -73,6 +80,7 @@ public sealed class ImportRunner(
 
             if (!analysis.Validator.IsValid)
             {
+                writer?.Dispose();
                 var errors = new ImportErrors(analysis.Validator.IssueCount, analysis.Validator.Issues);
                 job.Fail(errors.Total, JsonSerializer.Serialize(errors, Json), JsonSerializer.Serialize(Stats(0), Json), Now);
                 session.RecordError($"{errors.Total} erreur(s) dans le fichier « {job.FileName} ».", Now);
@@ -81,36 +89,36 @@ public sealed class ImportRunner(
                 return;
             }
 
-            if (job.DryRun)
+            if (writer is null)
             {
                 job.Succeed(JsonSerializer.Serialize(Stats(0), Json), analysis.RowsRead, Now);
                 await db.SaveChangesAsync(cancellationToken);
                 return;
             }
 
-            var write = Stopwatch.StartNew();
-            var siteId = await db.Sites.Where(s => s.TenantId == tenant.Id && s.Type == Domain.Tenancy.SiteType.Main).Select(s => s.Id).FirstAsync(cancellationToken);
-            await progress.SaveAsync(new ImportProgress(ImportPhase.Saving, ImportEngine.ReadShare, 0), cancellationToken);
-            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            write.Start();
+            var total = analysis.ProductCount + analysis.SaleCount;
+            if (!writer.Streams)
             {
-                var total = Math.Max(1, analysis.ProductCount + analysis.SaleCount);
-                ImportWriter.Write(db, tenant.Id, siteId, analysis, Now, rows => progress.Report(new ImportProgress(
-                    ImportPhase.Saving, ImportEngine.ReadShare + (int)((98 - ImportEngine.ReadShare) * (rows / (double)total)), rows)));
-
-                progress.Report(new ImportProgress(ImportPhase.Finishing, 99, total));
-                tenant.Activate(Now);
-                tenant.EnableDashboards(Dashboards, Now);
-                session.Complete(Now);
-                write.Stop();
-                var stats = Stats(write.Elapsed.TotalSeconds);
-                job.Succeed(JsonSerializer.Serialize(stats, Json), analysis.RowsRead, Now);
-                db.AuditEntries.Add(new AuditEntry(
-                    job.RequestedById, job.RequestedByName, tenant.Id, AuditActions.ImportData, "import_job", job.Id.ToString(),
-                    JsonSerializer.Serialize(new { status = "succeeded", stats.Products, stats.Sales, stats.QualityScore }, Json), null, "import job", Now));
-                Notify(db, job, tenant.Name, succeeded: true, $"{stats.Products} produits et {stats.Sales} ventes importés ; score qualité {stats.QualityScore}/100.");
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                // SQLite has one writer: the job row cannot be updated from elsewhere once the write starts.
+                await progress.SaveAsync(new ImportProgress(ImportPhase.Saving, ImportEngine.ReadShare, 0), cancellationToken);
             }
+
+            job.Report(ImportPhase.Saving, ImportEngine.ReadShare, total);
+            writer.Complete(analysis);
+            progress.Report(new ImportProgress(ImportPhase.Finishing, 99, total));
+            tenant.Activate(Now);
+            tenant.EnableDashboards(Dashboards, Now);
+            session.Complete(Now);
+            write.Stop();
+            var stats = Stats(write.Elapsed.TotalSeconds);
+            job.Succeed(JsonSerializer.Serialize(stats, Json), analysis.RowsRead, Now);
+            db.AuditEntries.Add(new AuditEntry(
+                job.RequestedById, job.RequestedByName, tenant.Id, AuditActions.ImportData, "import_job", job.Id.ToString(),
+                JsonSerializer.Serialize(new { status = "succeeded", stats.Products, stats.Sales, stats.QualityScore }, Json), null, "import job", Now));
+            Notify(db, job, tenant.Name, succeeded: true, $"{stats.Products} produits et {stats.Sales} ventes importés ; score qualité {stats.QualityScore}/100.");
+            await db.SaveChangesAsync(cancellationToken);
+            await writer.Transaction!.CommitAsync(cancellationToken);
         }
         catch (Exception e) when (e is ImportFileException or DomainException)
         {

@@ -49,13 +49,7 @@ public sealed class Onboarding : Migration
                 TotalAmount = table.Column<long>(nullable: false),
                 CreatedAt = table.Column<DateTime>(nullable: false),
             },
-            constraints: table =>
-            {
-                table.PrimaryKey("PK_Sales", x => x.Id);
-                table.ForeignKey("FK_Sales_Tenants_TenantId", x => x.TenantId, "Tenants", "Id", onDelete: ReferentialAction.Cascade);
-                table.ForeignKey("FK_Sales_Sites_SiteId", x => x.SiteId, "Sites", "Id", onDelete: ReferentialAction.NoAction);
-                table.ForeignKey("FK_Sales_Products_ProductId", x => x.ProductId, "Products", "Id", onDelete: ReferentialAction.Cascade);
-            });
+            constraints: table => table.PrimaryKey("PK_Sales", x => x.Id));
 
         migrationBuilder.CreateTable(
             name: "OnboardingSessions",
@@ -132,8 +126,6 @@ public sealed class Onboarding : Migration
         migrationBuilder.CreateIndex("IX_Products_SiteId", "Products", "SiteId");
         migrationBuilder.CreateIndex("IX_Sales_TenantId_Date", "Sales", ["TenantId", "Date"]);
         migrationBuilder.CreateIndex("IX_Sales_TenantId_ProductId", "Sales", ["TenantId", "ProductId"]);
-        migrationBuilder.CreateIndex("IX_Sales_ProductId_Date", "Sales", ["ProductId", "Date"]);
-        migrationBuilder.CreateIndex("IX_Sales_SiteId_Date", "Sales", ["SiteId", "Date"]);
         migrationBuilder.CreateIndex("IX_OnboardingSessions_TenantId_Status", "OnboardingSessions", ["TenantId", "Status"]);
         migrationBuilder.CreateIndex("IX_OnboardingSessions_Status_CreatedAt", "OnboardingSessions", ["Status", "CreatedAt"]);
         migrationBuilder.CreateIndex("IX_ImportJobs_TenantId_Status", "ImportJobs", ["TenantId", "Status"]);

@@ -61,8 +61,15 @@ public sealed class ImportRunner(
             var siteId = await db.Sites.Where(s => s.TenantId == tenant.Id && s.Type == Domain.Tenancy.SiteType.Main).Select(s => s.Id).FirstAsync(cancellationToken);
             var write = new Stopwatch();
             long totalRows = 1;
-            using var writer = job.DryRun ? null : ImportWriter.Start(db, tenant.Id, siteId, Now, rows => progress.Report(new ImportProgress(
-                ImportPhase.Saving, ImportEngine.ReadShare + (int)((98 - ImportEngine.ReadShare) * (rows / (double)totalRows)), rows)));
+            // While PostgreSQL streams, the reading progress already counts the rows sent.
+            var streams = db.Database.IsNpgsql();
+            using var writer = job.DryRun ? null : ImportWriter.Start(db, tenant.Id, siteId, Now, rows =>
+            {
+                if (!streams)
+                {
+                    progress.Report(new ImportProgress(ImportPhase.Saving, ImportEngine.ReadShare + (int)((98 - ImportEngine.ReadShare) * (rows / (double)totalRows)), rows));
+                }
+            });
             ImportAnalysis analysis;
             await using (var stream = files.OpenRead(job.StoredFile))
             using (var workbook = WorkbookFile.Open(stream, UploadLimits.Upload))

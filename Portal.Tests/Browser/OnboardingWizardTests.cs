@@ -74,6 +74,11 @@ public partial class OnboardingWizardTests(AppServer app) : IClassFixture<AppSer
         await page.ClickAsync("#notification-bell");
         await page.GetByText("Import terminé : Téranga Distribution").WaitForAsync();
 
+        await page.GotoAsync(app.BaseUrl + "/admin/onboarding");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Téranga Distribution" }).WaitForAsync();
+        await AppServer.ScreenshotAsync(page, "onboarding-list-1440");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "onboarding list");
+
         // The new phone user signs in, must change the temporary password, then reaches the client dashboard.
         var client = await app.NewPageAsync(390, 844);
         await app.SignInAsync(client, "78 555 66 77", temporary);

@@ -119,6 +119,9 @@ public partial class AppServer : IAsyncLifetime
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
+    /// <summary>Waits until the back-office page is interactive (its circuit is connected).</summary>
+    public static Task WaitInteractiveAsync(IPage page) => page.Locator("main[data-interactive]").WaitForAsync();
+
     public static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsDirectory, name + ".png"), FullPage = true });
 

@@ -16,7 +16,8 @@ public partial class OnboardingWizardTests(AppServer app) : IClassFixture<AppSer
 
         // Step 1: the company.
         await page.GotoAsync(app.BaseUrl + "/admin/onboarding");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Nouvel onboarding" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nouvel onboarding" }).ClickAsync();
+        await AppServer.WaitInteractiveAsync(page);
         await page.FillAsync("#company-name", "Téranga Distribution");
         await page.FillAsync("#company-ninea", "0098765 2G3");
         await page.SelectOptionAsync("#company-sector", "Wholesale");
@@ -75,7 +76,7 @@ public partial class OnboardingWizardTests(AppServer app) : IClassFixture<AppSer
         await page.GetByText("Import terminé : Téranga Distribution").WaitForAsync();
 
         await page.GotoAsync(app.BaseUrl + "/admin/onboarding");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Téranga Distribution" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Téranga Distribution", Exact = true }).WaitForAsync();
         await AppServer.ScreenshotAsync(page, "onboarding-list-1440");
         await Accessibility.AssertNoSeriousViolationsAsync(page, "onboarding list");
 
@@ -94,6 +95,7 @@ public partial class OnboardingWizardTests(AppServer app) : IClassFixture<AppSer
         var page = await SignInAsAdminAsync();
 
         await page.GotoAsync(app.BaseUrl + "/admin/onboarding/new");
+        await AppServer.WaitInteractiveAsync(page);
         await page.FillAsync("#company-name", "Sahel Quincaillerie");
         await page.FillAsync("#site-name", "Magasin central");
         await page.FillAsync("#site-address", "Avenue Blaise Diagne, Dakar");

@@ -77,6 +77,8 @@ public partial class OnboardingWizardTests(AppServer app) : IClassFixture<AppSer
 
         await page.GotoAsync(app.BaseUrl + "/admin/onboarding");
         await page.GetByRole(AriaRole.Link, new() { Name = "Téranga Distribution", Exact = true }).WaitForAsync();
+        await AppServer.WaitInteractiveAsync(page);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await AppServer.ScreenshotAsync(page, "onboarding-list-1440");
         await Accessibility.AssertNoSeriousViolationsAsync(page, "onboarding list");
 

@@ -17,24 +17,17 @@ public static class OnboardingEndpoints
         return app;
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> TemplateAsync(Guid sessionId, OnboardingService onboarding, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var (name, content) = await onboarding.TemplateAsync(sessionId, cancellationToken);
-            return TypedResults.File(content, Xlsx, name);
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
-    }
+    private static Task<Results<FileContentHttpResult, NotFound>> TemplateAsync(Guid sessionId, OnboardingService onboarding, CancellationToken cancellationToken) =>
+        FileAsync(() => onboarding.TemplateAsync(sessionId, cancellationToken));
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> ErrorReportAsync(Guid jobId, OnboardingService onboarding, CancellationToken cancellationToken)
+    private static Task<Results<FileContentHttpResult, NotFound>> ErrorReportAsync(Guid jobId, OnboardingService onboarding, CancellationToken cancellationToken) =>
+        FileAsync(() => onboarding.ErrorReportAsync(jobId, cancellationToken));
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> FileAsync(Func<Task<(string Name, byte[] Content)>> build)
     {
         try
         {
-            var (name, content) = await onboarding.ErrorReportAsync(jobId, cancellationToken);
+            var (name, content) = await build();
             return TypedResults.File(content, Xlsx, name);
         }
         catch (NotFoundException)

@@ -33,7 +33,6 @@ public sealed class Notification
 
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>Set in bulk by the notification service when the user opens the bell.</summary>
     public DateTime? ReadAt { get; private set; }
-
-    public void MarkRead(DateTime now) => ReadAt ??= now;
 }

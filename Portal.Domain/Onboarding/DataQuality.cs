@@ -3,16 +3,7 @@ using Portal.Domain.Onboarding.Import;
 namespace Portal.Domain.Onboarding;
 
 /// <summary>How much the dashboards can be trusted after an import, out of 100.</summary>
-public sealed record QualityScore(int Score, double Completeness, int MonthsOfHistory, int Anomalies)
-{
-    public string LabelFr => Score switch
-    {
-        >= 80 => "Excellente",
-        >= 60 => "Bonne",
-        >= 40 => "Moyenne",
-        _ => "Faible",
-    };
-}
+public sealed record QualityScore(int Score, double Completeness, int MonthsOfHistory, int Anomalies);
 
 /// <summary>
 /// The data quality score (documented in the README):

@@ -90,14 +90,6 @@ public sealed class OnboardingSession : ITenantOwned
         UpdatedAt = now;
     }
 
-    /// <summary>Gives up on the company (staff decision); the tenant stays inactive.</summary>
-    public void Abandon(string reason, DateTime now)
-    {
-        EnsureOpen();
-        Status = OnboardingStatus.Failed;
-        RecordError(reason, now);
-    }
-
     public void EnsureOpen()
     {
         if (!IsOpen)

@@ -37,43 +37,7 @@ public static class ImportEngine
     /// <summary>Reading takes this share of an import's progress bar; writing the rest.</summary>
     public const int ReadShare = 60;
 
-    public static StructureReport CheckStructure(WorkbookFile workbook)
-    {
-        var problems = new List<string>();
-        var notes = new List<string>();
-        foreach (var sheet in new[] { ImportSchema.Products, ImportSchema.Sales })
-        {
-            var handle = workbook.Find(sheet);
-            if (handle is null)
-            {
-                problems.Add($"L'onglet « {sheet.Name} » est introuvable (onglets du fichier : {string.Join(", ", workbook.SheetNames)}).");
-                continue;
-            }
-
-            var header = workbook.ReadHeader(handle);
-            if (header.Row == 0)
-            {
-                problems.Add($"L'onglet « {handle.Name} » est vide : la ligne d'en-tête manque.");
-                continue;
-            }
-
-            problems.AddRange(header.Match.Problems);
-            if (header.Match.MissingColumns.Count > 0)
-            {
-                var merged = workbook.MergedHeaderRanges(header);
-                problems.Add(merged.Count > 0
-                    ? $"L'en-tête de l'onglet « {handle.Name} » contient des cellules fusionnées ({string.Join(", ", merged)}) : utilisez une seule cellule par colonne."
-                    : $"Colonne(s) manquante(s) dans l'onglet « {handle.Name} » : {string.Join(", ", header.Match.MissingColumns)}.");
-            }
-
-            if (header.Row > 1)
-            {
-                notes.Add($"Onglet « {handle.Name} » : en-tête trouvé à la ligne {header.Row}.");
-            }
-        }
-
-        return new StructureReport(problems, notes);
-    }
+    public static StructureReport CheckStructure(WorkbookFile workbook) => ReadStructure(workbook).Report;
 
     /// <summary>
     /// Parses and validates both sheets; with a <paramref name="writer"/> that streams, valid rows are also sent to
@@ -88,14 +52,13 @@ public static class ImportEngine
         int readShare = ReadShare,
         ImportWriter? writer = null)
     {
-        var structure = CheckStructure(workbook);
+        var (structure, headers) = ReadStructure(workbook);
         if (!structure.IsImportable)
         {
             throw new ImportFileException(string.Join(" ", structure.Problems));
         }
 
-        var products = workbook.ReadHeader(workbook.Find(ImportSchema.Products)!);
-        var sales = workbook.ReadHeader(workbook.Find(ImportSchema.Sales)!);
+        var (products, sales) = (headers[0], headers[1]);
         var productShare = products.Sheet.Size / (double)Math.Max(1, products.Sheet.Size + sales.Sheet.Size);
         var validator = new ImportValidator(currency, today, existingCodes);
         var date1904 = workbook.Date1904;
@@ -129,5 +92,46 @@ public static class ImportEngine
             ImportPhase.ReadingSales, (int)(readShare * (productShare + ((1 - productShare) * share))), validator.ProductRows + validator.SaleRows)));
 
         return new ImportAnalysis(validator);
+    }
+
+    /// <summary>Finds both sheets and their header rows; the headers are returned in schema order when the file is importable.</summary>
+    private static (StructureReport Report, List<SheetHeader> Headers) ReadStructure(WorkbookFile workbook)
+    {
+        var problems = new List<string>();
+        var notes = new List<string>();
+        var headers = new List<SheetHeader>();
+        foreach (var sheet in new[] { ImportSchema.Products, ImportSchema.Sales })
+        {
+            var handle = workbook.Find(sheet);
+            if (handle is null)
+            {
+                problems.Add($"L'onglet « {sheet.Name} » est introuvable (onglets du fichier : {string.Join(", ", workbook.SheetNames)}).");
+                continue;
+            }
+
+            var header = workbook.ReadHeader(handle);
+            if (header.Row == 0)
+            {
+                problems.Add($"L'onglet « {handle.Name} » est vide : la ligne d'en-tête manque.");
+                continue;
+            }
+
+            headers.Add(header);
+            problems.AddRange(header.Match.Problems);
+            if (header.Match.MissingColumns.Count > 0)
+            {
+                var merged = workbook.MergedHeaderRanges(header);
+                problems.Add(merged.Count > 0
+                    ? $"L'en-tête de l'onglet « {handle.Name} » contient des cellules fusionnées ({string.Join(", ", merged)}) : utilisez une seule cellule par colonne."
+                    : $"Colonne(s) manquante(s) dans l'onglet « {handle.Name} » : {string.Join(", ", header.Match.MissingColumns)}.");
+            }
+
+            if (header.Row > 1)
+            {
+                notes.Add($"Onglet « {handle.Name} » : en-tête trouvé à la ligne {header.Row}.");
+            }
+        }
+
+        return (new StructureReport(problems, notes), headers);
     }
 }

@@ -21,8 +21,6 @@ public sealed class ImportFileStore(string? path)
         return key;
     }
 
-    public bool Exists(string key) => File.Exists(PathOf(key));
-
     public Stream OpenRead(string key) => new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read, 81920);
 
     private string PathOf(string key)

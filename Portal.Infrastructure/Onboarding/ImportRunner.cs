@@ -30,6 +30,7 @@ public sealed class ImportRunner(
     IDbContextFactory<PortalDbContext> factory,
     ImportFileStore files,
     ImportProgressNotifier notifier,
+    AuditTrail audit,
     TimeProvider clock,
     ILogger<ImportRunner> logger)
 {
@@ -40,7 +41,7 @@ public sealed class ImportRunner(
     /// <param name="observe">Sees every progress report; the tests use it to break a run half-way.</param>
     public async Task RunAsync(Guid jobId, CancellationToken cancellationToken = default, Action<ImportProgress>? observe = null)
     {
-        await using var db = await OpenAsync(cancellationToken);
+        await using var db = Open();
         var job = await db.ImportJobs.SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken);
         if (job is null || job.IsFinished)
         {
@@ -52,7 +53,7 @@ public sealed class ImportRunner(
         job.Start(Now);
         await db.SaveChangesAsync(cancellationToken);
 
-        var progress = new ProgressTracker(notifier, OpenAsync, jobId, observe);
+        var progress = new ProgressTracker(notifier, Open, jobId, observe);
         var read = Stopwatch.StartNew();
         try
         {
@@ -108,7 +109,7 @@ public sealed class ImportRunner(
             if (!writer.Streams)
             {
                 // SQLite has one writer: the job row cannot be updated from elsewhere once the write starts.
-                await progress.SaveAsync(new ImportProgress(ImportPhase.Saving, ImportEngine.ReadShare, 0), cancellationToken);
+                progress.Save(new ImportProgress(ImportPhase.Saving, ImportEngine.ReadShare, 0));
             }
 
             job.Report(ImportPhase.Saving, ImportEngine.ReadShare, total);
@@ -120,9 +121,8 @@ public sealed class ImportRunner(
             write.Stop();
             var stats = Stats(write.Elapsed.TotalSeconds);
             job.Succeed(JsonSerializer.Serialize(stats, Json), analysis.RowsRead, Now);
-            db.AuditEntries.Add(new AuditEntry(
-                job.RequestedById, job.RequestedByName, tenant.Id, AuditActions.ImportData, "import_job", job.Id.ToString(),
-                JsonSerializer.Serialize(new { status = "succeeded", stats.Products, stats.Sales, stats.QualityScore }, Json), null, "import job", Now));
+            db.AuditEntries.Add(audit.Anonymous(AuditActions.ImportData, job.RequestedById, job.RequestedByName, tenant.Id,
+                new { status = "succeeded", stats.Products, stats.Sales, stats.QualityScore }, "import_job", job.Id));
             Notify(db, job, tenant.Name, succeeded: true, $"{stats.Products} produits et {stats.Sales} ventes importés ; score qualité {stats.QualityScore}/100.");
             await db.SaveChangesAsync(cancellationToken);
             await writer.Transaction!.CommitAsync(cancellationToken);
@@ -147,7 +147,7 @@ public sealed class ImportRunner(
     /// <summary>Records a run that could not finish, in a fresh context (the failed one may hold a rolled-back transaction).</summary>
     private async Task FailAsync(Guid jobId, string message, CancellationToken cancellationToken)
     {
-        await using var db = await OpenAsync(cancellationToken);
+        await using var db = Open();
         var job = await db.ImportJobs.SingleAsync(j => j.Id == jobId, cancellationToken);
         var session = await db.OnboardingSessions.SingleAsync(s => s.Id == job.SessionId, cancellationToken);
         var tenantName = await db.Tenants.Where(t => t.Id == job.TenantId).Select(t => t.Name).SingleAsync(cancellationToken);
@@ -172,17 +172,17 @@ public sealed class ImportRunner(
             Now));
     }
 
-    // The runner has no signed-in user: it reads the job across tenants, then scopes itself to the job's tenant.
-    private async Task<PortalDbContext> OpenAsync(CancellationToken cancellationToken)
+    // The runner has no signed-in user: it reads across tenants and filters every query by the job's tenant itself.
+    private PortalDbContext Open()
     {
-        var db = await factory.CreateDbContextAsync(cancellationToken);
+        var db = factory.CreateDbContext();
         db.AllowCrossTenant();
         db.ScopeToPlatform();
         return db;
     }
 
     /// <summary>Publishes every report live; writes reading progress to the job row every 5 points (never inside the write transaction).</summary>
-    private sealed class ProgressTracker(ImportProgressNotifier notifier, Func<CancellationToken, Task<PortalDbContext>> open, Guid jobId, Action<ImportProgress>? observe)
+    private sealed class ProgressTracker(ImportProgressNotifier notifier, Func<PortalDbContext> open, Guid jobId, Action<ImportProgress>? observe)
     {
         private int savedPercent = -100;
 
@@ -192,18 +192,18 @@ public sealed class ImportRunner(
             notifier.Publish(jobId, progress);
             if (progress.Phase is ImportPhase.ReadingProducts or ImportPhase.ReadingSales && progress.Percent - savedPercent >= 5)
             {
-                SaveAsync(progress, CancellationToken.None).GetAwaiter().GetResult();
+                Save(progress);
             }
         }
 
-        public async Task SaveAsync(ImportProgress progress, CancellationToken cancellationToken)
+        /// <summary>Writes the figures to the job row (called from the synchronous reading loop, hence not async).</summary>
+        public void Save(ImportProgress progress)
         {
             notifier.Publish(jobId, progress);
             savedPercent = progress.Percent;
-            await using var db = await open(cancellationToken);
-            await db.ImportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(
-                set => set.SetProperty(j => j.Phase, progress.Phase).SetProperty(j => j.ProgressPercent, progress.Percent).SetProperty(j => j.RowsDone, progress.RowsDone),
-                cancellationToken);
+            using var db = open();
+            db.ImportJobs.Where(j => j.Id == jobId).ExecuteUpdate(
+                set => set.SetProperty(j => j.Phase, progress.Phase).SetProperty(j => j.ProgressPercent, progress.Percent).SetProperty(j => j.RowsDone, progress.RowsDone));
         }
     }
 }

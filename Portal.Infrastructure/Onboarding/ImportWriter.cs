@@ -90,14 +90,10 @@ internal sealed class ImportWriter : IDisposable
         {
             if (sales is null)
             {
-                ProductsRead(analysis.Validator.Products);
-                foreach (var sale in analysis.Validator.Sales)
-                {
-                    SaleRead(sale);
-                }
+                throw new InvalidOperationException("On PostgreSQL the analysis must stream through this writer (ImportEngine.Analyze(..., writer)).");
             }
 
-            sales!.Complete();
+            sales.Complete();
             sales.Dispose();
             sales = null;
             onRows(products.Count + streamed);
@@ -171,7 +167,6 @@ internal sealed class ImportWriter : IDisposable
         var tenant = SqliteGuid(tenantId);
         var site = SqliteGuid(siteId);
         var stamp = now.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture);
-        var products = analysis.Validator.Products;
         var productIds = new string[products.Count];
 
         using (var insert = Prepare(connection, transaction,

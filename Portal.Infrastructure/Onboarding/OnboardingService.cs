@@ -99,7 +99,8 @@ public sealed class OnboardingService(
     /// <summary>Step 2: 1 to 10 users with temporary passwords (returned once, never stored in clear).</summary>
     public async Task<IReadOnlyList<CreatedUser>> CreateUsersAsync(Guid sessionId, IReadOnlyList<UserInput> rows, CancellationToken cancellationToken = default)
     {
-        OnboardingView view;
+        Guid tenantId;
+        string country;
         await using (var db = Platform())
         {
             var session = await FindSessionAsync(db, sessionId, cancellationToken);
@@ -109,10 +110,11 @@ public sealed class OnboardingService(
                 throw new DomainException("Les utilisateurs de cette entreprise ont déjà été créés.");
             }
 
-            view = await GetAsync(sessionId, cancellationToken);
+            tenantId = session.TenantId;
+            country = await db.Tenants.Where(t => t.Id == tenantId).Select(t => t.Country).SingleAsync(cancellationToken);
         }
 
-        var parsed = ValidateUsers(rows, view.Country);
+        var parsed = ValidateUsers(rows, country);
         var identifiers = parsed.Select(p => p.Identifier.Value).ToList();
         var taken = await identityDb.Users.AsNoTracking().Where(u => identifiers.Contains(u.UserName!)).Select(u => u.UserName!).ToListAsync(cancellationToken);
         if (taken.Count > 0)
@@ -131,7 +133,7 @@ public sealed class OnboardingService(
                 var account = new PortalUser
                 {
                     Id = Guid.NewGuid(),
-                    TenantId = view.TenantId,
+                    TenantId = tenantId,
                     FirstName = row.Input.FirstName.Trim(),
                     LastName = row.Input.LastName.Trim(),
                     Role = row.Input.Role,
@@ -154,8 +156,8 @@ public sealed class OnboardingService(
             var data = ReadData(session) with { Users = created.Select(c => new OnboardingUser(c.Name, c.Identifier, c.Role)).ToList() };
             session.SaveData(JsonSerializer.Serialize(data, ImportRunner.Json), Now);
             session.Reach(3, Now);
-            identityDb.AuditEntries.Add(audit.Entry(AuditActions.CreateUsers, "tenant", view.TenantId,
-                new { users = created.Select(c => new { c.Identifier, c.Role }) }, view.TenantId));
+            identityDb.AuditEntries.Add(audit.Entry(AuditActions.CreateUsers, "tenant", tenantId,
+                new { users = created.Select(c => new { c.Identifier, c.Role }) }, tenantId));
             await identityDb.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -236,8 +238,9 @@ public sealed class OnboardingService(
         await using var db = Platform();
         var session = await FindSessionAsync(db, sessionId, cancellationToken);
         session.EnsureOpen();
-        var upload = ReadData(session).Upload ?? throw new DomainException("Déposez d'abord le fichier rempli.");
-        if (ReadData(session).Users.Count == 0)
+        var data = ReadData(session);
+        var upload = data.Upload ?? throw new DomainException("Déposez d'abord le fichier rempli.");
+        if (data.Users.Count == 0)
         {
             throw new DomainException("Créez d'abord les utilisateurs (étape 2).");
         }
@@ -265,7 +268,8 @@ public sealed class OnboardingService(
     /// <summary>A page of a failed run's errors, in file order.</summary>
     public async Task<(IReadOnlyList<ImportIssue> Issues, int Kept, int Total)> GetIssuesAsync(Guid jobId, int skip, int take, CancellationToken cancellationToken = default)
     {
-        var errors = await ReadErrorsAsync(jobId, cancellationToken);
+        await using var db = Platform();
+        var errors = ReadErrors(await FindJobAsync(db, jobId, cancellationToken));
         return (errors.Issues.Skip(skip).Take(Math.Clamp(take, 1, 200)).ToList(), errors.Issues.Count, errors.Total);
     }
 
@@ -274,20 +278,16 @@ public sealed class OnboardingService(
     {
         await using var db = Platform();
         var job = await FindJobAsync(db, jobId, cancellationToken);
-        var errors = await ReadErrorsAsync(jobId, cancellationToken);
+        var errors = ReadErrors(job);
         await using var stored = files.OpenRead(job.StoredFile);
         var content = ErrorReport.Build(stored, errors.Issues, errors.Total);
         return ($"erreurs-{Path.GetFileNameWithoutExtension(job.FileName)}.xlsx", content);
     }
 
-    private async Task<ImportErrors> ReadErrorsAsync(Guid jobId, CancellationToken cancellationToken)
-    {
-        await using var db = Platform();
-        var job = await FindJobAsync(db, jobId, cancellationToken);
-        return job.ErrorDetails is null
+    private static ImportErrors ReadErrors(ImportJob job) =>
+        job.ErrorDetails is null
             ? new ImportErrors(0, [])
             : JsonSerializer.Deserialize<ImportErrors>(job.ErrorDetails, ImportRunner.Json) ?? new ImportErrors(0, []);
-    }
 
     private List<(int Row, UserInput Input, UserIdentifier Identifier)> ValidateUsers(IReadOnlyList<UserInput> rows, string country)
     {

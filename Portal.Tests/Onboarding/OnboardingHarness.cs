@@ -42,6 +42,12 @@ public sealed class OnboardingHarness(TestDatabase database, Guid staffId)
         return await action(scope.ServiceProvider.GetRequiredService<OnboardingService>());
     }
 
+    public async Task AsStaffAsync(Func<OnboardingService, Task> action)
+    {
+        await using var scope = Staff();
+        await action(scope.ServiceProvider.GetRequiredService<OnboardingService>());
+    }
+
     /// <summary>Steps 1 and 2: a company with one owner (email) and one manager (phone).</summary>
     public async Task<Guid> CompanyWithUsersAsync(string name = "Keur Commerce SARL", string? ninea = null)
     {
@@ -51,11 +57,7 @@ public sealed class OnboardingHarness(TestDatabase database, Guid staffId)
             new UserInput("Aïssatou", "Ba", IdentifierKind.Email, $"owner-{Guid.NewGuid():N}@keur.sn", Roles.Owner),
             new UserInput("Modou", "Faye", IdentifierKind.Phone, "+22178" + Random.Shared.Next(1000000, 9999999), Roles.Manager),
         ]));
-        await AsStaffAsync(async s =>
-        {
-            await s.ContinueToImportAsync(sessionId);
-            return 0;
-        });
+        await AsStaffAsync(s => s.ContinueToImportAsync(sessionId));
         return sessionId;
     }
 

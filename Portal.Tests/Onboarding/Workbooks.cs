@@ -69,12 +69,8 @@ public static class Workbooks
         return copy.ToArray();
     }
 
-    public static SheetData SheetData(SpreadsheetDocument document, string sheetName)
-    {
-        var workbookPart = document.WorkbookPart!;
-        var sheet = workbookPart.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == sheetName);
-        return ((WorksheetPart)workbookPart.GetPartById(sheet.Id!)).Worksheet.GetFirstChild<SheetData>()!;
-    }
+    public static SheetData SheetData(SpreadsheetDocument document, string sheetName) =>
+        Worksheet(document, sheetName).GetFirstChild<SheetData>()!;
 
     public static Worksheet Worksheet(SpreadsheetDocument document, string sheetName)
     {

@@ -11,10 +11,7 @@ public sealed record ImportColumn(string Header, bool Required, bool InTemplate,
 }
 
 /// <summary>A sheet of the template: its name and its columns in canonical order (the validators index cells by it).</summary>
-public sealed record ImportSheet(string Name, IReadOnlyList<ImportColumn> Columns)
-{
-    public int IndexOf(ImportColumn column) => Columns.ToList().IndexOf(column);
-}
+public sealed record ImportSheet(string Name, IReadOnlyList<ImportColumn> Columns);
 
 /// <summary>The workbook layout shared by the template generator and the importer.</summary>
 public static class ImportSchema
@@ -114,10 +111,10 @@ public static class ImportSchema
             }
 
             // The exact header wins over an alias ("Code" is the products' code even though it aliases "Code Produit").
-            var index = FindColumn(sheet, c => Normalise(c.Header) == normalised);
+            var index = FindColumn(sheet, (i, c) => Normalise(c.Header) == normalised);
             if (index < 0)
             {
-                index = FindColumn(sheet, c => positions[sheet.Columns.ToList().IndexOf(c)] < 0 && c.Matches(normalised));
+                index = FindColumn(sheet, (i, c) => positions[i] < 0 && c.Matches(normalised));
             }
 
             if (index < 0)
@@ -138,11 +135,11 @@ public static class ImportSchema
         return new HeaderMatch(positions, missing, problems);
     }
 
-    private static int FindColumn(ImportSheet sheet, Func<ImportColumn, bool> predicate)
+    private static int FindColumn(ImportSheet sheet, Func<int, ImportColumn, bool> predicate)
     {
         for (var i = 0; i < sheet.Columns.Count; i++)
         {
-            if (predicate(sheet.Columns[i]))
+            if (predicate(i, sheet.Columns[i]))
             {
                 return i;
             }

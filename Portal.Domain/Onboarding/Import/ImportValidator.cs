@@ -53,10 +53,6 @@ public sealed class ImportValidator
 
     public bool IsValid => IssueCount == 0;
 
-    public DateOnly EarliestDate => earliest;
-
-    public DateOnly Today => today;
-
     public static bool IsBlankRow(ReadOnlySpan<RawCell> cells)
     {
         foreach (var cell in cells)

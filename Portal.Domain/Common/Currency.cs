@@ -6,21 +6,16 @@ namespace Portal.Domain.Common;
 /// A currency and the number of digits of its minor unit. Amounts are stored as integers of the minor unit,
 /// so XOF (no minor unit) stores francs and EUR stores cents.
 /// </summary>
-public sealed record Currency(string Code, int MinorDigits)
+public sealed record Currency(string Code, int MinorDigits, string Symbol)
 {
-    public static readonly Currency Xof = new("XOF", 0);
-    public static readonly Currency Gnf = new("GNF", 0);
-    public static readonly Currency Eur = new("EUR", 2);
+    public static readonly Currency Xof = new("XOF", 0, "FCFA");
+    public static readonly Currency Gnf = new("GNF", 0, "GNF");
+    public static readonly Currency Eur = new("EUR", 2, "€");
 
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     /// <summary>The currency a company of this country invoices in (the WAEMU countries share the CFA franc).</summary>
-    public static Currency ForCountry(string? country) => country?.ToUpperInvariant() switch
-    {
-        "GN" => Gnf,
-        "FR" => Eur,
-        _ => Xof,
-    };
+    public static Currency ForCountry(string? country) => Country.Find(country)?.Currency ?? Xof;
 
     /// <summary>Converts a typed amount to minor units; false when it has more decimals than the currency allows.</summary>
     public bool TryToMinorUnits(decimal amount, out long minorUnits)

@@ -1,25 +1,31 @@
 using System.Diagnostics.CodeAnalysis;
+using PhoneNumbers;
+using Portal.Domain.Common;
 
 namespace Portal.Domain.Identity;
 
 /// <summary>
-/// A phone number of one of the countries we serve, held in E.164 form (+221771234567).
-/// libphonenumber is absent from our package source, so the numbering plans we need are listed here.
+/// A phone number held in E.164 form (+221771234567). Parsing, validation and formatting come from libphonenumber
+/// (Google's numbering-plan metadata for every country); local numbers are read in the company's country.
 /// </summary>
 public sealed record PhoneNumber
 {
-    private PhoneNumber(string e164, NumberingPlan plan) => (Value, Plan) = (e164, plan);
+    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+
+    private PhoneNumber(string e164, string region) => (Value, Region) = (e164, region);
 
     public string Value { get; }
 
-    public NumberingPlan Plan { get; }
+    /// <summary>ISO code of the country the number belongs to (SN, CI...).</summary>
+    public string Region { get; }
 
-    public string CountryCode => Plan.CountryCode;
+    /// <summary>"+221 77 123 45 67": the international format people read.</summary>
+    public string Display => Util.Format(Util.Parse(Value, null), PhoneNumberFormat.INTERNATIONAL);
 
     public override string ToString() => Value;
 
-    public static PhoneNumber Parse(string? input, string defaultCountry = NumberingPlan.DefaultCountry) =>
-        TryParse(input, defaultCountry, out var number, out var error) ? number : throw new Common.DomainException(error);
+    public static PhoneNumber Parse(string? input, string defaultCountry = Country.DefaultCode) =>
+        TryParse(input, defaultCountry, out var number, out var error) ? number : throw new DomainException(error);
 
     public static bool TryParse(
         string? input,
@@ -28,89 +34,55 @@ public sealed record PhoneNumber
         [NotNullWhen(false)] out string? error)
     {
         number = null;
-        var digits = Compact(input, out var international);
-        if (digits is null)
-        {
-            error = "Numéro de téléphone invalide : seuls les chiffres, espaces, points, tirets, parenthèses et le préfixe + sont acceptés.";
-            return false;
-        }
-
-        if (digits.Length == 0)
+        var text = (input ?? string.Empty).Trim();
+        if (text.Length == 0)
         {
             error = "Le numéro de téléphone est obligatoire.";
             return false;
         }
 
-        NumberingPlan? plan;
-        string national;
-        if (international)
+        if (text.Any(c => !(char.IsAsciiDigit(c) || c is ' ' or '\u00A0' or '.' or '-' or '(' or ')' or '/' or '+')) || text.LastIndexOf('+') > 0)
         {
-            plan = NumberingPlan.All.FirstOrDefault(p => digits.StartsWith(p.CallingCode, StringComparison.Ordinal));
-            if (plan is null)
+            error = "Numéro de téléphone invalide : seuls les chiffres, espaces, points, tirets, parenthèses et le préfixe + sont acceptés.";
+            return false;
+        }
+
+        var region = defaultCountry.Trim().ToUpperInvariant();
+        PhoneNumbers.PhoneNumber parsed;
+        try
+        {
+            parsed = Util.Parse(text, region);
+        }
+        catch (NumberParseException e) when (e.ErrorType == ErrorType.INVALID_COUNTRY_CODE)
+        {
+            error = "Indicatif pays inconnu : écrivez le numéro avec l'indicatif de son pays (+221, +225...).";
+            return false;
+        }
+        catch (NumberParseException)
+        {
+            error = "Numéro de téléphone invalide.";
+            return false;
+        }
+
+        var numberRegion = Util.GetRegionCodeForNumber(parsed) ?? Util.GetRegionCodeForCountryCode(parsed.CountryCode);
+        if (!Util.IsValidNumber(parsed))
+        {
+            error = Util.IsPossibleNumberWithReason(parsed) switch
             {
-                error = "Indicatif pays non pris en charge. Pays acceptés : " + NumberingPlan.SupportedCountriesText + ".";
-                return false;
-            }
-
-            national = digits[plan.CallingCode.Length..];
-        }
-        else
-        {
-            plan = NumberingPlan.Find(defaultCountry)
-                ?? throw new ArgumentException($"Unknown default country '{defaultCountry}'.", nameof(defaultCountry));
-            national = plan.TrunkPrefix is { } trunk && digits.Length == plan.NationalLength + trunk.Length && digits.StartsWith(trunk, StringComparison.Ordinal)
-                ? digits[trunk.Length..]
-                : digits;
-        }
-
-        if (national.Length != plan.NationalLength)
-        {
-            error = $"Un numéro {plan.CountryNameFr} compte {plan.NationalLength} chiffres après l'indicatif +{plan.CallingCode}.";
+                PhoneNumberUtil.ValidationResult.TOO_SHORT or PhoneNumberUtil.ValidationResult.TOO_LONG or PhoneNumberUtil.ValidationResult.INVALID_LENGTH
+                    => $"Un numéro {CountryLabel(numberRegion)} compte {ExpectedLength(numberRegion)} chiffres après l'indicatif +{parsed.CountryCode}.",
+                _ => $"Ce numéro ne correspond à aucune série de numéros {CountryLabel(numberRegion)} (+{parsed.CountryCode}).",
+            };
             return false;
         }
 
-        if (!plan.ValidPrefixes.Any(prefix => national.StartsWith(prefix, StringComparison.Ordinal)))
-        {
-            error = $"Ce numéro ne correspond à aucune série de numéros {plan.CountryNameFr} (+{plan.CallingCode}).";
-            return false;
-        }
-
-        number = new PhoneNumber("+" + plan.CallingCode + national, plan);
+        number = new PhoneNumber(Util.Format(parsed, PhoneNumberFormat.E164), numberRegion);
         error = null;
         return true;
     }
 
-    // Returns the digits only (null when a character is not allowed); international when written +… or 00….
-    private static string? Compact(string? input, out bool international)
-    {
-        international = false;
-        var text = (input ?? string.Empty).Trim();
-        if (text.StartsWith('+'))
-        {
-            international = true;
-            text = text[1..];
-        }
+    private static string CountryLabel(string region) => Country.Find(region)?.Of ?? "de ce pays";
 
-        var buffer = new System.Text.StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (char.IsAsciiDigit(c))
-            {
-                buffer.Append(c);
-            }
-            else if (c is not (' ' or '\u00A0' or '.' or '-' or '(' or ')' or '/'))
-            {
-                return null;
-            }
-        }
-
-        var digits = buffer.ToString();
-        if (!international && digits.StartsWith("00", StringComparison.Ordinal))
-        {
-            international = true;
-            digits = digits[2..];
-        }
-
-        return digits;
-    }
+    private static int ExpectedLength(string region) =>
+        Util.GetExampleNumberForType(region, PhoneNumberType.MOBILE) is { } example ? Util.GetNationalSignificantNumber(example).Length : 0;
 }

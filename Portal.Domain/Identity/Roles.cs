@@ -13,18 +13,4 @@ public static class Roles
     public static bool IsPlatform(string? role) => role is Admin or Staff;
 
     public static bool IsTenant(string? role) => role is Owner or Manager or Member or Viewer;
-
-    /// <summary>Roles that may change their company's set-up (sites, users).</summary>
-    public static bool CanManageTenant(string? role) => role is Owner or Manager;
-
-    public static string LabelFr(string? role) => role switch
-    {
-        Admin => "Administrateur plateforme",
-        Staff => "Équipe plateforme",
-        Owner => "Propriétaire",
-        Manager => "Gérant",
-        Member => "Membre",
-        Viewer => "Lecteur",
-        _ => "Inconnu",
-    };
 }

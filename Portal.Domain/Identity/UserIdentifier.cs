@@ -22,7 +22,7 @@ public sealed record UserIdentifier
         string? input,
         [NotNullWhen(true)] out UserIdentifier? identifier,
         [NotNullWhen(false)] out string? error,
-        string defaultCountry = NumberingPlan.DefaultCountry)
+        string defaultCountry = Common.Country.DefaultCode)
     {
         identifier = null;
         if (string.IsNullOrWhiteSpace(input))

@@ -1,7 +1,9 @@
+using Portal.Domain.Common;
+
 namespace Portal.Domain.Notifications;
 
 /// <summary>A message for one user inside the app (the bell in the top bar), e.g. "the import of X is done".</summary>
-public sealed class Notification
+public sealed class Notification : IUserOwned
 {
     public const int TitleMaxLength = 200;
     public const int BodyMaxLength = 1000;
@@ -11,14 +13,13 @@ public sealed class Notification
     {
     }
 
-    public Notification(Guid userId, string title, string body, string? link, DateTime now)
+    public Notification(Guid userId, string title, string body, string? link)
     {
         Id = Guid.NewGuid();
         UserId = userId;
         Title = title.Length > TitleMaxLength ? title[..TitleMaxLength] : title;
         Body = body.Length > BodyMaxLength ? body[..BodyMaxLength] : body;
         Link = link;
-        CreatedAt = now;
     }
 
     public Guid Id { get; private set; }

@@ -1,5 +1,4 @@
 using Portal.Domain.Common;
-using Portal.Domain.Tenancy;
 
 namespace Portal.Domain.Onboarding;
 
@@ -7,7 +6,7 @@ namespace Portal.Domain.Onboarding;
 /// One run of the importer over an uploaded workbook: a test (validation only) or an import. Progress is
 /// written here so a reloaded page shows where the run stands.
 /// </summary>
-public sealed class ImportJob : ITenantOwned
+public sealed class ImportJob : IPlatformOwned
 {
     public const int FileNameMaxLength = 255;
 
@@ -15,7 +14,7 @@ public sealed class ImportJob : ITenantOwned
     {
     }
 
-    public ImportJob(Guid tenantId, Guid sessionId, bool dryRun, string fileName, long fileSize, string storedFile, Guid requestedById, string requestedByName, DateTime now)
+    public ImportJob(Guid tenantId, Guid sessionId, bool dryRun, string fileName, long fileSize, string storedFile, Guid requestedById, string requestedByName)
     {
         Id = Guid.NewGuid();
         TenantId = tenantId;
@@ -28,7 +27,6 @@ public sealed class ImportJob : ITenantOwned
         RequestedByName = requestedByName;
         Status = ImportStatus.Pending;
         Phase = ImportPhase.Queued;
-        CreatedAt = now;
     }
 
     public Guid Id { get; private set; }
@@ -75,14 +73,10 @@ public sealed class ImportJob : ITenantOwned
 
     public bool IsFinished => Status is ImportStatus.Succeeded or ImportStatus.Failed;
 
-    /// <summary>Starts the run, or starts it again after an interrupted attempt (nothing of which was kept).</summary>
+    /// <summary>Pending to running, or running again after an interrupted attempt (nothing of which was kept).</summary>
     public void Start(DateTime now)
     {
-        if (IsFinished)
-        {
-            throw new DomainException("Cet import est déjà terminé.");
-        }
-
+        EnsureNotFinished();
         Status = ImportStatus.Running;
         StartedAt = now;
     }
@@ -94,8 +88,14 @@ public sealed class ImportJob : ITenantOwned
         RowsDone = rowsDone;
     }
 
+    /// <summary>Running to succeeded: only a started run can succeed.</summary>
     public void Succeed(string stats, long rowsDone, DateTime now)
     {
+        if (Status != ImportStatus.Running)
+        {
+            throw new DomainException(IsFinished ? "Cet import est déjà terminé." : "Cet import n'a pas encore démarré.");
+        }
+
         Status = ImportStatus.Succeeded;
         Phase = ImportPhase.Done;
         ProgressPercent = 100;
@@ -108,6 +108,7 @@ public sealed class ImportJob : ITenantOwned
     /// <summary>Validation found errors, or the run broke; nothing was written either way.</summary>
     public void Fail(int errorCount, string errorDetails, string? stats, DateTime now)
     {
+        EnsureNotFinished();
         Status = ImportStatus.Failed;
         Phase = ImportPhase.Done;
         ErrorCount = errorCount;
@@ -115,22 +116,12 @@ public sealed class ImportJob : ITenantOwned
         Stats = stats;
         CompletedAt = now;
     }
-}
 
-public enum ImportStatus
-{
-    Pending,
-    Running,
-    Succeeded,
-    Failed,
-}
-
-public enum ImportPhase
-{
-    Queued,
-    ReadingProducts,
-    ReadingSales,
-    Saving,
-    Finishing,
-    Done,
+    private void EnsureNotFinished()
+    {
+        if (IsFinished)
+        {
+            throw new DomainException("Cet import est déjà terminé.");
+        }
+    }
 }

@@ -1,5 +1,4 @@
 using Portal.Domain.Common;
-using Portal.Domain.Tenancy;
 
 namespace Portal.Domain.Onboarding;
 
@@ -7,34 +6,32 @@ namespace Portal.Domain.Onboarding;
 /// One staff member taking a new company through the four steps. Reopens at <see cref="CurrentStep"/>;
 /// <see cref="Data"/> keeps what later steps need (the uploaded file, the users created) as JSON.
 /// </summary>
-public sealed class OnboardingSession : ITenantOwned
+public sealed class OnboardingSession : IPlatformOwned
 {
-    public const int LastStep = 4;
-
     private OnboardingSession()
     {
     }
 
-    public OnboardingSession(Guid tenantId, Guid createdById, string createdByName, DateTime now)
+    /// <summary>Opened once step 1 (the company) is done, so it starts at the users step.</summary>
+    public OnboardingSession(Guid tenantId, Guid createdById, string createdByName)
     {
         Id = Guid.NewGuid();
         TenantId = tenantId;
         Status = OnboardingStatus.InProgress;
-        CurrentStep = 2;
+        CurrentStep = OnboardingStep.Users;
         CreatedById = createdById;
         CreatedByName = createdByName;
-        CreatedAt = now;
-        UpdatedAt = now;
     }
 
     public Guid Id { get; private set; }
 
+    /// <summary>The company being onboarded (the session itself is the platform team's record).</summary>
     public Guid TenantId { get; private set; }
 
     public OnboardingStatus Status { get; private set; }
 
-    /// <summary>The step the wizard reopens at, 1 to 4.</summary>
-    public int CurrentStep { get; private set; }
+    /// <summary>The step the wizard reopens at.</summary>
+    public OnboardingStep CurrentStep { get; private set; }
 
     public string Data { get; private set; } = "{}";
 
@@ -53,42 +50,35 @@ public sealed class OnboardingSession : ITenantOwned
     public bool IsOpen => Status == OnboardingStatus.InProgress;
 
     /// <summary>Moves on after a step succeeded; never goes back past a step already done.</summary>
-    public void Reach(int step, DateTime now)
+    public void Reach(OnboardingStep step)
     {
         EnsureOpen();
-        if (step is < 1 or > LastStep)
+        if (!Enum.IsDefined(step))
         {
-            throw new DomainException($"Étape inconnue : {step}.");
+            throw new DomainException($"Étape inconnue : {(int)step}.");
         }
 
-        CurrentStep = Math.Max(CurrentStep, step);
+        CurrentStep = step > CurrentStep ? step : CurrentStep;
         Error = null;
-        UpdatedAt = now;
     }
 
-    public void SaveData(string json, DateTime now)
+    public void SaveData(string json)
     {
         EnsureOpen();
         Data = json;
-        UpdatedAt = now;
     }
 
     public void Complete(DateTime now)
     {
         EnsureOpen();
         Status = OnboardingStatus.Completed;
-        CurrentStep = LastStep;
+        CurrentStep = OnboardingStep.Import;
         CompletedAt = now;
         Error = null;
-        UpdatedAt = now;
     }
 
     /// <summary>Records why the last import failed; the session stays open so the staff member can fix the file and retry.</summary>
-    public void RecordError(string error, DateTime now)
-    {
-        Error = error.Length > 2000 ? error[..2000] : error;
-        UpdatedAt = now;
-    }
+    public void RecordError(string error) => Error = error.Length > 2000 ? error[..2000] : error;
 
     public void EnsureOpen()
     {
@@ -99,11 +89,4 @@ public sealed class OnboardingSession : ITenantOwned
                 : "Cet onboarding a été abandonné : il ne peut plus être modifié.");
         }
     }
-}
-
-public enum OnboardingStatus
-{
-    InProgress,
-    Completed,
-    Failed,
 }

@@ -2,18 +2,9 @@ using Portal.Domain.Tenancy;
 
 namespace Portal.Domain.Onboarding;
 
-/// <summary>French labels of the sectors and the product categories the template suggests for each.</summary>
+/// <summary>The product categories the template suggests for each sector.</summary>
 public static class SectorCatalog
 {
-    public static string LabelFr(Sector sector) => sector switch
-    {
-        Sector.Retail => "Commerce de détail",
-        Sector.Wholesale => "Commerce de gros",
-        Sector.Manufacturing => "Production / industrie",
-        Sector.Services => "Services",
-        _ => sector.ToString(),
-    };
-
     public static IReadOnlyList<string> Categories(Sector sector) => sector switch
     {
         Sector.Retail => ["Alimentation", "Boissons", "Hygiène et beauté", "Entretien", "Textile et habillement", "Électronique", "Quincaillerie", "Divers"],

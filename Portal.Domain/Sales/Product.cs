@@ -1,11 +1,11 @@
-using Portal.Domain.Tenancy;
+using Portal.Domain.Common;
 
 namespace Portal.Domain.Sales;
 
 /// <summary>An article a company sells. Prices are in the tenant currency's minor unit.</summary>
 public sealed class Product : ITenantOwned
 {
-    public const int CodeMaxLength = 50;
+    public const int CodeMaxLength = ProductCode.MaxLength;
     public const int NameMaxLength = 200;
     public const int CategoryMaxLength = 100;
 
@@ -17,28 +17,33 @@ public sealed class Product : ITenantOwned
         Guid id,
         Guid tenantId,
         Guid siteId,
-        string code,
+        ProductCode code,
         string name,
         string? category,
         long unitPrice,
         long? costPrice,
         int currentStock,
-        int? reorderPoint,
-        DateTime now)
+        int? reorderPoint)
     {
+        var broken = SalesRules.CheckPrice(unitPrice) ?? SalesRules.CheckCost(costPrice) ?? SalesRules.CheckStock(currentStock)
+            ?? SalesRules.CheckReorderPoint(reorderPoint)
+            ?? (string.IsNullOrWhiteSpace(name) || name.Trim().Length > NameMaxLength ? $"Le nom du produit est obligatoire ({NameMaxLength} caractères au plus)." : null);
+        if (broken is not null)
+        {
+            throw new DomainException(broken);
+        }
+
         Id = id;
         TenantId = tenantId;
         SiteId = siteId;
-        Code = code;
-        Name = name;
+        Code = code.Value;
+        Name = name.Trim();
         Category = category;
         UnitPrice = unitPrice;
         CostPrice = costPrice;
         CurrentStock = currentStock;
         ReorderPoint = reorderPoint;
         IsActive = true;
-        CreatedAt = now;
-        UpdatedAt = now;
     }
 
     public Guid Id { get; private set; }

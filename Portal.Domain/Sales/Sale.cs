@@ -1,4 +1,4 @@
-using Portal.Domain.Tenancy;
+using Portal.Domain.Common;
 
 namespace Portal.Domain.Sales;
 
@@ -9,8 +9,15 @@ public sealed class Sale : ITenantOwned
     {
     }
 
-    public Sale(Guid tenantId, Guid siteId, Guid productId, DateOnly date, int quantity, long unitPrice, long totalAmount, DateTime now)
+    public Sale(Guid tenantId, Guid siteId, Guid productId, DateOnly date, int quantity, long unitPrice, long totalAmount, DateOnly today)
     {
+        var broken = SalesRules.CheckSaleDate(date, today) ?? SalesRules.CheckQuantity(quantity) ?? SalesRules.CheckUnitPrice(unitPrice)
+            ?? (SalesRules.TotalMatches(totalAmount, quantity, unitPrice) ? null : "Le montant total ne correspond pas à Quantité × Prix unitaire.");
+        if (broken is not null)
+        {
+            throw new DomainException(broken);
+        }
+
         TenantId = tenantId;
         SiteId = siteId;
         ProductId = productId;
@@ -18,7 +25,6 @@ public sealed class Sale : ITenantOwned
         Quantity = quantity;
         UnitPrice = unitPrice;
         TotalAmount = totalAmount;
-        CreatedAt = now;
     }
 
     public long Id { get; private set; }

@@ -12,14 +12,13 @@ public sealed class Site : ITenantOwned
     {
     }
 
-    public Site(Guid tenantId, string name, string? address, SiteType type, DateTime now)
+    public Site(Guid tenantId, string name, string? address, SiteType type)
     {
         Id = Guid.NewGuid();
         TenantId = tenantId;
         Type = type;
         IsActive = true;
-        CreatedAt = now;
-        Update(name, address, now);
+        Update(name, address);
     }
 
     public Guid Id { get; private set; }
@@ -38,7 +37,7 @@ public sealed class Site : ITenantOwned
 
     public DateTime UpdatedAt { get; private set; }
 
-    public void Update(string name, string? address, DateTime now)
+    public void Update(string name, string? address)
     {
         var trimmed = name?.Trim() ?? string.Empty;
         if (trimmed.Length == 0)
@@ -59,10 +58,9 @@ public sealed class Site : ITenantOwned
 
         Name = trimmed;
         Address = trimmedAddress;
-        UpdatedAt = now;
     }
 
-    public void Deactivate(DateTime now)
+    public void Deactivate()
     {
         if (Type == SiteType.Main)
         {
@@ -70,12 +68,5 @@ public sealed class Site : ITenantOwned
         }
 
         IsActive = false;
-        UpdatedAt = now;
     }
-}
-
-public enum SiteType
-{
-    Main,
-    Branch,
 }

@@ -4,29 +4,28 @@ using Portal.Domain.Common;
 namespace Portal.Domain.Tenancy;
 
 /// <summary>A client company served by the operator.</summary>
-public sealed class Tenant
+public sealed class Tenant : IPlatformOwned
 {
-    public const int NameMaxLength = 200;
-
     private Tenant()
     {
     }
 
-    public Tenant(string name, Ninea? ninea, Sector sector, string country, string createdBy, DateTime now)
+    public Tenant(CompanyName name, Ninea? ninea, Sector sector, Country country, string createdBy)
     {
         Id = Guid.NewGuid();
         Rename(name);
         Ninea = ninea?.Value;
         Sector = sector;
-        Country = string.IsNullOrWhiteSpace(country) ? "SN" : country.Trim().ToUpperInvariant();
+        Country = country.Code;
         CreatedBy = createdBy;
-        CreatedAt = now;
-        UpdatedAt = now;
     }
 
     public Guid Id { get; private set; }
 
     public string Name { get; private set; } = string.Empty;
+
+    /// <summary><see cref="CompanyName.Normalized"/>: unique, so two spellings of one company cannot both be registered.</summary>
+    public string NormalizedName { get; private set; } = string.Empty;
 
     public string? Ninea { get; private set; }
 
@@ -45,30 +44,16 @@ public sealed class Tenant
 
     public DateTime UpdatedAt { get; private set; }
 
-    public void Rename(string name)
+    public void Rename(CompanyName name)
     {
-        var trimmed = name?.Trim() ?? string.Empty;
-        if (trimmed.Length == 0)
-        {
-            throw new DomainException("Le nom de l'entreprise est obligatoire.");
-        }
-
-        if (trimmed.Length > NameMaxLength)
-        {
-            throw new DomainException($"Le nom de l'entreprise ne doit pas dépasser {NameMaxLength} caractères.");
-        }
-
-        Name = trimmed;
+        Name = name.Value;
+        NormalizedName = name.Normalized;
     }
 
-    public void Activate(DateTime now)
-    {
-        IsActive = true;
-        UpdatedAt = now;
-    }
+    public void Activate() => IsActive = true;
 
     /// <summary>Turns the named dashboards on in <see cref="Settings"/> (kept as <c>{"dashboards":{"sales":true}}</c>).</summary>
-    public void EnableDashboards(IEnumerable<string> dashboards, DateTime now)
+    public void EnableDashboards(IEnumerable<string> dashboards)
     {
         var settings = JsonNode.Parse(Settings) as JsonObject ?? [];
         if (settings["dashboards"] is not JsonObject enabled)
@@ -83,23 +68,10 @@ public sealed class Tenant
         }
 
         Settings = settings.ToJsonString();
-        UpdatedAt = now;
     }
 
     public bool HasDashboard(string dashboard) =>
         JsonNode.Parse(Settings)?["dashboards"]?[dashboard]?.GetValue<bool>() == true;
 
-    public void Deactivate(DateTime now)
-    {
-        IsActive = false;
-        UpdatedAt = now;
-    }
-}
-
-public enum Sector
-{
-    Retail,
-    Wholesale,
-    Manufacturing,
-    Services,
+    public void Deactivate() => IsActive = false;
 }

@@ -1,8 +1,8 @@
 using System.Text;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Auditing;
+using Portal.Domain.Common;
 using Portal.Domain.Identity;
 using Portal.Domain.Tenancy;
 using Portal.Infrastructure.Auditing;
@@ -14,33 +14,30 @@ namespace Portal.Infrastructure.Bootstrap;
 public sealed record CreatedLogin(string Role, string Identifier, string Password);
 
 /// <summary>
-/// First run: the platform admin (and, on request, a demo company). Generated passwords are printed once
-/// to the console and never stored in clear; every account must change its password at first sign-in.
+/// First run: the platform admin (and, on request, a demo company). Generated passwords are printed once to the console
+/// and never stored in clear; every account must change its password at first sign-in. Each creation commits with its
+/// audit entry; running it again changes nothing.
 /// </summary>
-public sealed class BootstrapSeeder(
-    UserManager<PortalUser> users,
-    IDbContextFactory<PortalDbContext> factory,
-    IOptions<BootstrapOptions> options,
-    AuditTrail audit,
-    TimeProvider clock)
+public sealed class BootstrapSeeder(PortalDb portalDb, AccountFactory accounts, IOptions<BootstrapOptions> options, AuditTrail audit)
 {
     public const string DemoTenantName = "Démo Commerce SARL";
 
     public async Task<IReadOnlyList<CreatedLogin>> SeedAsync(CancellationToken cancellationToken = default)
     {
         var created = new List<CreatedLogin>();
-        if (!await users.Users.AnyAsync(u => u.Role == Roles.Admin, cancellationToken))
+        await using var db = portalDb.ForSystem("bootstrap");
+        if (!await db.Users.AnyAsync(u => u.Role == Roles.Admin, cancellationToken))
         {
             var email = EmailAddress.Parse(options.Value.AdminEmail);
-            var admin = await CreateUserAsync(null, "Admin", "Plateforme", Roles.Admin, UserIdentifier.ForEmail(email), created);
-            await using var db = factory.CreateDbContext();
+            var admin = Add(db, null, "Admin", "Plateforme", Roles.Admin, UserIdentifier.ForEmail(email), created);
             db.AuditEntries.Add(audit.Anonymous(AuditActions.BootstrapAdmin, admin.Id, "system", null, new { email = email.Value }));
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        if (options.Value.Demo)
+        if (options.Value.Demo && !await db.Tenants.AnyAsync(t => t.Name == DemoTenantName, cancellationToken))
         {
-            await SeedDemoAsync(created, cancellationToken);
+            SeedDemo(db, created);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         return created;
@@ -62,53 +59,26 @@ public sealed class BootstrapSeeder(
         return text.ToString();
     }
 
-    private async Task SeedDemoAsync(List<CreatedLogin> created, CancellationToken cancellationToken)
+    private void SeedDemo(PortalDbContext db, List<CreatedLogin> created)
     {
-        await using var db = factory.CreateDbContext();
-        db.AllowCrossTenant();
-        if (await db.Tenants.AnyAsync(t => t.Name == DemoTenantName, cancellationToken))
-        {
-            return;
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
         Ninea.TryParse("0012345 2G3", out var ninea, out _);
-        var tenant = new Tenant(DemoTenantName, ninea, Sector.Retail, "SN", "demo", now);
-        tenant.Activate(now);
+        var tenant = new Tenant(CompanyName.Create(DemoTenantName), ninea, Sector.Retail, Country.Senegal, "demo");
+        tenant.Activate();
         db.Tenants.Add(tenant);
-        db.Sites.Add(new Site(tenant.Id, "Boutique Plateau", "12 avenue Léopold Sédar Senghor, Dakar", SiteType.Main, now));
-        db.Sites.Add(new Site(tenant.Id, "Dépôt Pikine", "Route des Niayes, Pikine", SiteType.Branch, now));
+        db.Sites.Add(new Site(tenant.Id, "Boutique Plateau", "12 avenue Léopold Sédar Senghor, Dakar", SiteType.Main));
+        db.Sites.Add(new Site(tenant.Id, "Dépôt Pikine", "Route des Niayes, Pikine", SiteType.Branch));
         db.AuditEntries.Add(audit.Anonymous(AuditActions.CreateTenant, null, "system", tenant.Id, new { tenant.Name, source = "demo" }, "tenant", tenant.Id));
-        await db.SaveChangesAsync(cancellationToken);
-
-        await CreateUserAsync(tenant.Id, "Awa", "Diop", Roles.Owner, UserIdentifier.ForEmail(EmailAddress.Parse("awa.diop@demo.sn")), created);
-        await CreateUserAsync(tenant.Id, "Moussa", "Ndiaye", Roles.Manager, UserIdentifier.ForPhone(PhoneNumber.Parse("77 123 45 67")), created);
-        await CreateUserAsync(tenant.Id, "Fatou", "Sarr", Roles.Member, UserIdentifier.ForEmail(EmailAddress.Parse("fatou.sarr@demo.sn")), created);
-        await CreateUserAsync(tenant.Id, "Ibrahima", "Fall", Roles.Viewer, UserIdentifier.ForPhone(PhoneNumber.Parse("76 555 12 34")), created);
+        Add(db, tenant.Id, "Awa", "Diop", Roles.Owner, UserIdentifier.ForEmail(EmailAddress.Parse("awa.diop@demo.sn")), created);
+        Add(db, tenant.Id, "Moussa", "Ndiaye", Roles.Manager, UserIdentifier.ForPhone(PhoneNumber.Parse("77 123 45 67")), created);
+        Add(db, tenant.Id, "Fatou", "Sarr", Roles.Member, UserIdentifier.ForEmail(EmailAddress.Parse("fatou.sarr@demo.sn")), created);
+        Add(db, tenant.Id, "Ibrahima", "Fall", Roles.Viewer, UserIdentifier.ForPhone(PhoneNumber.Parse("76 555 12 34")), created);
     }
 
-    private async Task<PortalUser> CreateUserAsync(Guid? tenantId, string firstName, string lastName, string role, UserIdentifier identifier, List<CreatedLogin> created)
+    private PortalUser Add(PortalDbContext db, Guid? tenantId, string firstName, string lastName, string role, UserIdentifier identifier, List<CreatedLogin> created)
     {
-        var user = new PortalUser
-        {
-            Id = Guid.NewGuid(),
-            TenantId = tenantId,
-            FirstName = firstName,
-            LastName = lastName,
-            Role = role,
-            UserName = identifier.Value,
-            Email = identifier.Email?.Value,
-            PhoneNumber = identifier.Phone?.Value,
-            MustChangePassword = true,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
         var password = PasswordPolicy.GenerateTemporary();
-        var result = await users.CreateAsync(user, password);
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException($"Cannot create {identifier}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
-        }
-
+        var user = accounts.Create(tenantId, firstName, lastName, role, identifier, password);
+        db.Users.Add(user);
         created.Add(new CreatedLogin(role, identifier.Value, password));
         return user;
     }

@@ -15,8 +15,7 @@ internal sealed class DatabaseInitializer(IServiceProvider services, ILogger<Dat
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>();
-        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        await using (var db = scope.ServiceProvider.GetRequiredService<PortalDb>().ForSystem("migrations"))
         {
             logger.LogInformation("Applying migrations on {Provider}", db.Database.ProviderName);
             await db.Database.MigrateAsync(cancellationToken);

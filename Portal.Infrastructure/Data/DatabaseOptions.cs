@@ -10,6 +10,9 @@ public sealed class DatabaseOptions
     /// <summary>The SQLite file, relative to the working directory unless absolute.</summary>
     public string SqlitePath { get; set; } = "data/portal.db";
 
+    /// <summary>ConnectionStrings:Portal, required when the provider is PostgreSQL.</summary>
+    public string? PostgresConnectionString { get; set; }
+
     public bool IsPostgres => string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase)
         || string.Equals(Provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase);
 }

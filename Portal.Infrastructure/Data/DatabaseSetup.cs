@@ -3,20 +3,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Portal.Infrastructure.Data;
 
-/// <summary>Configures the one context for SQLite or PostgreSQL; the same migrations serve both.</summary>
+/// <summary>Configures a context for SQLite or PostgreSQL.</summary>
 public static class DatabaseSetup
 {
-    public static void Configure(DbContextOptionsBuilder options, DatabaseOptions database, string? postgresConnectionString)
+    public static void Configure(DbContextOptionsBuilder options, DatabaseOptions database)
     {
         if (database.IsPostgres)
         {
-            if (string.IsNullOrWhiteSpace(postgresConnectionString))
+            if (string.IsNullOrWhiteSpace(database.PostgresConnectionString))
             {
                 throw new InvalidOperationException(
                     "Database:Provider is Postgres but ConnectionStrings:Portal is empty. Set it, e.g. Host=localhost;Database=portal;Username=portal;Password=...");
             }
 
-            options.UseNpgsql(postgresConnectionString);
+            options.UseNpgsql(database.PostgresConnectionString);
         }
         else
         {

@@ -1,7 +1,10 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 using Portal.Domain.Auditing;
-using Portal.Domain.Common;
 using Portal.Domain.Notifications;
 using Portal.Domain.Onboarding;
 using Portal.Domain.Sales;
@@ -11,24 +14,32 @@ using Portal.Infrastructure.Identity;
 namespace Portal.Infrastructure.Data;
 
 /// <summary>
-/// The one context. Every context starts scoped to no tenant: tenant-owned rows are invisible and
-/// cannot be written until <see cref="ScopeToTenant"/> or <see cref="AllowCrossTenant"/> is called,
-/// which only <see cref="PortalDb"/> and start-up code do.
+/// The one model, with one context type per provider for the migrations (<see cref="SqlitePortalDbContext"/>,
+/// <see cref="PostgresPortalDbContext"/>). Only <see cref="PortalDb"/> creates contexts, each with a fixed
+/// <see cref="DataScope"/>; every entity's query filter comes from its ownership marker (<see cref="OwnershipModel"/>),
+/// and <see cref="OwnershipGuard"/> refuses writes outside the scope.
 /// </summary>
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
-    : IdentityUserContext<PortalUser, Guid>(options)
+public abstract class PortalDbContext : IdentityUserContext<PortalUser, Guid>
 {
-    private Guid? _tenantId;
-    private bool _platform;
-    private bool _crossTenant;
+    /// <summary>Name of the ownership query filter; other named filters (soft delete...) can sit beside it.</summary>
+    public const string OwnershipFilter = "ownership";
+
+    // Read by the query filters: EF evaluates these fields on the context instance running each query.
+    private Guid? scopeTenantId;
+    private Guid? scopeUserId;
+    private bool scopePlatform;
+    private bool scopeAllTenants;
+
+    private protected PortalDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
 
     public DbSet<Site> Sites => Set<Site>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
-
-    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Product> Products => Set<Product>();
 
@@ -40,74 +51,59 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
-    internal void ScopeToTenant(Guid tenantId) => _tenantId = tenantId;
+    internal DataScope Scope { get; private set; } = DataScope.Nothing;
 
-    /// <summary>Platform staff: the tenant registry and the audit trail, but no tenant's own rows.</summary>
-    internal void ScopeToPlatform() => _platform = true;
+    // Contexts are built without the application's container, so Identity cannot read its options: pin the schema
+    // (version 1: users, claims, logins, tokens; no passkeys yet) so the model is the same at run time and design time.
+    protected override Version SchemaVersion => IdentitySchemaVersions.Version1;
 
-    internal void AllowCrossTenant() => _crossTenant = true;
+    internal void ApplyScope(DataScope scope)
+    {
+        Scope = scope;
+        (scopeTenantId, scopeUserId, scopePlatform, scopeAllTenants) = (scope.TenantId, scope.UserId, scope.Platform, scope.AllTenants);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
-
-        // Tenant isolation, enforced here once for every query (EF parameterises these fields per context instance).
-        builder.Entity<Tenant>().HasQueryFilter(t => _crossTenant || _platform || t.Id == _tenantId);
-        builder.Entity<Site>().HasQueryFilter(s => _crossTenant || s.TenantId == _tenantId);
-        builder.Entity<PortalUser>().HasQueryFilter(u => _crossTenant || u.TenantId == _tenantId);
-        builder.Entity<AuditEntry>().HasQueryFilter(a => _crossTenant || _platform || a.TenantId == _tenantId);
-        builder.Entity<Product>().HasQueryFilter(p => _crossTenant || p.TenantId == _tenantId);
-        builder.Entity<Sale>().HasQueryFilter(s => _crossTenant || s.TenantId == _tenantId);
-
-        // Onboarding is the platform team's work: tenant users never see it.
-        builder.Entity<OnboardingSession>().HasQueryFilter(s => _crossTenant || _platform);
-        builder.Entity<ImportJob>().HasQueryFilter(j => _crossTenant || _platform);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly, t => t.Namespace?.StartsWith(typeof(PortalDbContext).Namespace + ".Configurations", StringComparison.Ordinal) == true);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        GuardTenantWrites();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    // Filters are added once the model is final (after Identity ignores the tables of other schema versions), so every
+    // entity that really is in the model gets the filter of its ownership, and one without an ownership stops the build.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Conventions.Add(_ => new OwnershipFilterConvention(this));
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    private sealed class OwnershipFilterConvention(PortalDbContext context) : IModelFinalizingConvention
     {
-        GuardTenantWrites();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
-
-    // A row attached by hand (not loaded through the filters) must still belong to the scoped tenant.
-    private void GuardTenantWrites()
-    {
-        if (_crossTenant)
+        public void ProcessModelFinalizing(IConventionModelBuilder modelBuilder, IConventionContext<IConventionModelBuilder> conventionContext)
         {
-            return;
-        }
-
-        foreach (var entry in ChangeTracker.Entries())
-        {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            foreach (var entityType in modelBuilder.Metadata.GetEntityTypes().Where(e => !e.IsOwned()).ToList())
             {
-                continue;
-            }
-
-            if (entry.Entity is AuditEntry or Notification || (_platform && entry.Entity is Tenant or OnboardingSession or ImportJob))
-            {
-                continue;
-            }
-
-            var owner = entry.Entity switch
-            {
-                ITenantOwned owned => owned.TenantId,
-                PortalUser user => user.TenantId,
-                Tenant tenant => tenant.Id,
-                _ => _tenantId,
-            };
-            if (owner != _tenantId)
-            {
-                throw new ForbiddenException("Accès refusé : cet élément appartient à une autre entreprise.");
+                if (context.FilterFor(entityType.ClrType, OwnershipModel.Of(entityType)) is { } filter)
+                {
+                    entityType.Builder.HasQueryFilter(OwnershipFilter, filter);
+                }
             }
         }
+    }
+
+    // e => scopeAllTenants || <rule of the ownership>, built once per model; the fields are read per query.
+    private LambdaExpression? FilterFor(Type clrType, Ownership ownership)
+    {
+        var entity = Expression.Parameter(clrType, "e");
+        var context = Expression.Constant(this);
+        Expression Field(string name) => Expression.Field(context, typeof(PortalDbContext).GetField(name, System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!);
+        Expression Matches(string property, string field) => Expression.Equal(
+            Expression.Convert(Expression.Property(entity, property), typeof(Guid?)), Field(field));
+
+        Expression? rule = ownership switch
+        {
+            Ownership.Tenant => Matches("TenantId", nameof(scopeTenantId)),
+            Ownership.Platform => Field(nameof(scopePlatform)),
+            Ownership.User => Matches("UserId", nameof(scopeUserId)),
+            _ => null,
+        };
+        return rule is null ? null : Expression.Lambda(Expression.OrElse(Field(nameof(scopeAllTenants)), rule), entity);
     }
 }

@@ -8,24 +8,12 @@ using Portal.Infrastructure.Data;
 
 namespace Portal.Infrastructure.Identity;
 
-public enum SignInOutcome
-{
-    Succeeded,
-    InvalidInput,
-    InvalidCredentials,
-    LockedOut,
-}
-
-public sealed record SignInAttempt(SignInOutcome Outcome, string? Message, PortalUser? User = null)
-{
-    public bool Succeeded => Outcome == SignInOutcome.Succeeded;
-}
-
 /// <summary>Sign-in by email or phone, lockout, first-login password change, theme preference.</summary>
 public sealed class AccountService(
     UserManager<PortalUser> users,
     SignInManager<PortalUser> signIn,
-    IDbContextFactory<PortalDbContext> factory,
+    PortalDb portalDb,
+    CurrentUser currentUser,
     AuditTrail audit,
     TimeProvider clock)
 {
@@ -112,15 +100,16 @@ public sealed class AccountService(
         return [];
     }
 
-    public async Task SetThemeAsync(Guid userId, string theme, CancellationToken cancellationToken = default)
+    /// <summary>The signed-in person's own theme choice, kept for their next visits.</summary>
+    public async Task SetThemeAsync(string theme, CancellationToken cancellationToken = default)
     {
+        var userId = currentUser.UserId ?? throw new Domain.Common.ForbiddenException("Vous devez être connecté.");
         if (theme is not ("light" or "dark"))
         {
             throw new ArgumentOutOfRangeException(nameof(theme), theme, "Theme must be light or dark.");
         }
 
-        await using var db = factory.CreateDbContext();
-        db.AllowCrossTenant();
+        await using var db = portalDb.ForSystem("theme");
         await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.Theme, theme), cancellationToken);
     }
 
@@ -134,9 +123,11 @@ public sealed class AccountService(
         return $"Compte verrouillé après 5 tentatives échouées. Réessayez dans {minutes} minute{(minutes > 1 ? "s" : string.Empty)}.";
     }
 
+    // Identity's SignInManager and UserManager commit their own changes (failed-attempt counters, lockout, password hash),
+    // so these entries follow in a second commit right after: the one place where the audit is not in the change's commit.
     private async Task WriteAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
-        await using var db = factory.CreateDbContext();
+        await using var db = portalDb.ForSystem("account audit");
         db.AuditEntries.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Portal.Domain.Common;
 using Portal.Domain.Identity;
 
 namespace Portal.Infrastructure.Identity;
@@ -26,6 +27,24 @@ public sealed class CurrentUser
     public bool IsPlatformStaff => IsAuthenticated && Roles.IsPlatform(Role);
 
     public bool IsTenantUser => IsAuthenticated && TenantId is not null && Roles.IsTenant(Role);
+
+    /// <summary>True when the person's role grants the permission on the side it belongs to (a tenant, or the platform).</summary>
+    public bool Can(Permission permission) => RolePermissions.Grants(Role, permission)
+        && (permission.Scope == PermissionScope.Platform ? IsPlatformStaff : IsTenantUser);
+
+    /// <summary>Throws the permission's French refusal unless <see cref="Can"/>; every service call starts here or in <c>PortalDb</c>.</summary>
+    public void Demand(Permission permission)
+    {
+        if (!IsAuthenticated)
+        {
+            throw new ForbiddenException("Vous devez être connecté pour accéder à ces données.");
+        }
+
+        if (!Can(permission))
+        {
+            throw new ForbiddenException(permission.DeniedMessage);
+        }
+    }
 
     public void Set(ClaimsPrincipal? principal)
     {

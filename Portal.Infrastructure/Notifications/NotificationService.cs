@@ -1,19 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
+using Portal.Domain.Identity;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
 
 namespace Portal.Infrastructure.Notifications;
 
-public sealed record NotificationView(Guid Id, string Title, string Body, string? Link, DateTime CreatedAt, bool IsRead);
-
 /// <summary>The signed-in user's own in-app notifications (never anyone else's).</summary>
-public sealed class NotificationService(IDbContextFactory<PortalDbContext> factory, CurrentUser user, TimeProvider clock)
+public sealed class NotificationService(PortalDb portalDb, CurrentUser user, TimeProvider clock)
 {
     public async Task<(IReadOnlyList<NotificationView> Latest, int Unread)> GetAsync(int take = 10, CancellationToken cancellationToken = default)
     {
         var userId = UserId();
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = Open();
         var latest = await db.Notifications.AsNoTracking().Where(n => n.UserId == userId).OrderByDescending(n => n.CreatedAt).Take(take)
             .Select(n => new NotificationView(n.Id, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt != null)).ToListAsync(cancellationToken);
         var unread = await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken);
@@ -24,10 +23,13 @@ public sealed class NotificationService(IDbContextFactory<PortalDbContext> facto
     {
         var userId = UserId();
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = Open();
         await db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(n => n.ReadAt, now), cancellationToken);
     }
 
     private Guid UserId() => user.UserId ?? throw new ForbiddenException("Vous devez être connecté.");
+
+    // Notifications are user-owned: the filter already limits every query to the caller's own.
+    private PortalDbContext Open() => portalDb.ForCurrentUser(user.IsPlatformStaff ? Permissions.Platform.Overview : Permissions.Workspace.Read);
 }

@@ -27,7 +27,7 @@ public sealed record ImportErrors(int Total, IReadOnlyList<ImportIssue> Issues);
 /// finished is left alone, so a retried run never inserts twice; a run that dies mid-way leaves nothing.
 /// </summary>
 public sealed class ImportRunner(
-    IDbContextFactory<PortalDbContext> factory,
+    PortalDb portalDb,
     ImportFileStore files,
     ImportProgressNotifier notifier,
     AuditTrail audit,
@@ -41,9 +41,21 @@ public sealed class ImportRunner(
     /// <param name="observe">Sees every progress report; the tests use it to break a run half-way.</param>
     public async Task RunAsync(Guid jobId, CancellationToken cancellationToken = default, Action<ImportProgress>? observe = null)
     {
-        await using var db = Open();
-        var job = await db.ImportJobs.SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken);
-        if (job is null || job.IsFinished)
+        Guid tenantId;
+        await using (var lookup = portalDb.ForJob(null, "import"))
+        {
+            var found = await lookup.ImportJobs.AsNoTracking().Where(j => j.Id == jobId).Select(j => (Guid?)j.TenantId).SingleOrDefaultAsync(cancellationToken);
+            if (found is null)
+            {
+                return;
+            }
+
+            tenantId = found.Value;
+        }
+
+        await using var db = Open(tenantId);
+        var job = await db.ImportJobs.SingleAsync(j => j.Id == jobId, cancellationToken);
+        if (job.IsFinished)
         {
             return;
         }
@@ -53,7 +65,7 @@ public sealed class ImportRunner(
         job.Start(Now);
         await db.SaveChangesAsync(cancellationToken);
 
-        var progress = new ProgressTracker(notifier, Open, jobId, observe);
+        var progress = new ProgressTracker(notifier, () => Open(tenantId), jobId, observe);
         var read = Stopwatch.StartNew();
         try
         {
@@ -91,7 +103,7 @@ public sealed class ImportRunner(
                 writer?.Dispose();
                 var errors = new ImportErrors(analysis.Validator.IssueCount, analysis.Validator.Issues);
                 job.Fail(errors.Total, JsonSerializer.Serialize(errors, Json), JsonSerializer.Serialize(Stats(0), Json), Now);
-                session.RecordError($"{errors.Total} erreur(s) dans le fichier « {job.FileName} ».", Now);
+                session.RecordError($"{errors.Total} erreur(s) dans le fichier « {job.FileName} ».");
                 Notify(db, job, tenant.Name, succeeded: false, $"{errors.Total} erreur(s) à corriger dans « {job.FileName} ».");
                 await db.SaveChangesAsync(cancellationToken);
                 return;
@@ -115,8 +127,8 @@ public sealed class ImportRunner(
             job.Report(ImportPhase.Saving, ImportEngine.ReadShare, total);
             writer.Complete(analysis);
             progress.Report(new ImportProgress(ImportPhase.Finishing, 99, total));
-            tenant.Activate(Now);
-            tenant.EnableDashboards(Dashboards, Now);
+            tenant.Activate();
+            tenant.EnableDashboards(Dashboards);
             session.Complete(Now);
             write.Stop();
             var stats = Stats(write.Elapsed.TotalSeconds);
@@ -129,12 +141,12 @@ public sealed class ImportRunner(
         }
         catch (Exception e) when (e is ImportFileException or DomainException)
         {
-            await FailAsync(jobId, e.Message, cancellationToken);
+            await FailAsync(jobId, tenantId, e.Message, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Import job {JobId} failed", jobId);
-            await FailAsync(jobId, "L'import a échoué à cause d'une erreur inattendue : rien n'a été enregistré. Réessayez ; si le problème persiste, contactez l'équipe technique (référence " + jobId.ToString("N")[..8] + ").", cancellationToken);
+            await FailAsync(jobId, tenantId, "L'import a échoué à cause d'une erreur inattendue : rien n'a été enregistré. Réessayez ; si le problème persiste, contactez l'équipe technique (référence " + jobId.ToString("N")[..8] + ").", cancellationToken);
         }
         finally
         {
@@ -145,14 +157,14 @@ public sealed class ImportRunner(
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Records a run that could not finish, in a fresh context (the failed one may hold a rolled-back transaction).</summary>
-    private async Task FailAsync(Guid jobId, string message, CancellationToken cancellationToken)
+    private async Task FailAsync(Guid jobId, Guid tenantId, string message, CancellationToken cancellationToken)
     {
-        await using var db = Open();
+        await using var db = Open(tenantId);
         var job = await db.ImportJobs.SingleAsync(j => j.Id == jobId, cancellationToken);
         var session = await db.OnboardingSessions.SingleAsync(s => s.Id == job.SessionId, cancellationToken);
         var tenantName = await db.Tenants.Where(t => t.Id == job.TenantId).Select(t => t.Name).SingleAsync(cancellationToken);
         job.Fail(1, JsonSerializer.Serialize(new ImportErrors(1, [new ImportIssue("Fichier", 0, string.Empty, job.FileName, message)]), Json), null, Now);
-        session.RecordError(message, Now);
+        session.RecordError(message);
         Notify(db, job, tenantName, succeeded: false, message);
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -168,18 +180,11 @@ public sealed class ImportRunner(
             job.RequestedById,
             succeeded ? $"Import terminé : {tenantName}" : $"Import en échec : {tenantName}",
             body,
-            $"/admin/onboarding/{job.SessionId}",
-            Now));
+            $"/admin/onboarding/{job.SessionId}"));
     }
 
-    // The runner has no signed-in user: it reads across tenants and filters every query by the job's tenant itself.
-    private PortalDbContext Open()
-    {
-        var db = factory.CreateDbContext();
-        db.AllowCrossTenant();
-        db.ScopeToPlatform();
-        return db;
-    }
+    // The runner has no signed-in user: the job's door shows the job's tenant and the platform's records, nothing else.
+    private PortalDbContext Open(Guid tenantId) => portalDb.ForJob(tenantId, "import");
 
     /// <summary>Publishes every report live; writes reading progress to the job row every 5 points (never inside the write transaction).</summary>
     private sealed class ProgressTracker(ImportProgressNotifier notifier, Func<PortalDbContext> open, Guid jobId, Action<ImportProgress>? observe)

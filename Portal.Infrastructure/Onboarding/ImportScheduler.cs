@@ -43,9 +43,7 @@ internal sealed class ImportRecovery(IServiceProvider services) : IHostedService
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>();
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.AllowCrossTenant();
+        await using var db = scope.ServiceProvider.GetRequiredService<PortalDb>().ForJob(null, "import recovery");
         var unfinished = await db.ImportJobs.Where(j => j.Status == ImportStatus.Pending || j.Status == ImportStatus.Running).Select(j => j.Id).ToListAsync(cancellationToken);
         var scheduler = scope.ServiceProvider.GetRequiredService<ImportScheduler>();
         foreach (var id in unfinished)

@@ -53,8 +53,11 @@ internal sealed class ImportWriter : IDisposable
     /// <summary>The open transaction, once writing has begun; the caller adds its own changes to it and commits.</summary>
     public IDbContextTransaction? Transaction => transaction;
 
+    /// <summary>Bulk SQL bypasses the change tracker, so the ownership guard is asked here: the context must be scoped to this tenant.</summary>
     public static ImportWriter Start(PortalDbContext db, Guid tenantId, Guid siteId, DateTime now, Action<long> onRows) =>
-        new(db, tenantId, siteId, now, onRows);
+        db.Scope.TenantId == tenantId || db.Scope.AllTenants
+            ? new(db, tenantId, siteId, now, onRows)
+            : throw new Portal.Domain.Common.ForbiddenException(OwnershipGuard.OtherTenantMessage);
 
     /// <summary>The products sheet is read and valid: PostgreSQL copies it now and opens the sales stream.</summary>
     public void ProductsRead(IReadOnlyList<ProductLine?> valid)

@@ -28,7 +28,7 @@ public sealed record OnboardingData(IReadOnlyList<OnboardingUser> Users, Uploade
 }
 
 public sealed record OnboardingListItem(
-    Guid Id, string TenantName, OnboardingStatus Status, int Step, string CreatedByName, DateTime CreatedAt, DateTime UpdatedAt, string? Error);
+    Guid Id, string TenantName, OnboardingStatus Status, OnboardingStep Step, string CreatedByName, DateTime CreatedAt, DateTime UpdatedAt, string? Error);
 
 public sealed record ImportJobView(
     Guid Id, bool DryRun, ImportStatus Status, ImportPhase Phase, int Percent, long RowsDone, int ErrorCount, ImportStats? Stats,
@@ -48,7 +48,7 @@ public sealed record OnboardingView(
     string SiteName,
     string? SiteAddress,
     OnboardingStatus Status,
-    int Step,
+    OnboardingStep Step,
     string? Error,
     string CreatedByName,
     DateTime CreatedAt,

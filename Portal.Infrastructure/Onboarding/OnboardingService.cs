@@ -20,8 +20,8 @@ namespace Portal.Infrastructure.Onboarding;
 /// </summary>
 public sealed class OnboardingService(
     PortalDb portalDb,
-    PortalDbContext identityDb,
     UserManager<PortalUser> users,
+    AccountFactory accounts,
     CurrentUser user,
     AuditTrail audit,
     ImportFileStore files,
@@ -75,24 +75,29 @@ public sealed class OnboardingService(
             throw new DomainException("Le nom et l'adresse du site principal sont obligatoires.");
         }
 
-        var country = (input.Country ?? "SN").Trim().ToUpperInvariant();
-        if (NumberingPlan.Find(country) is null)
-        {
-            throw new DomainException($"Pays non pris en charge : {country}.");
-        }
-
-        var tenant = new Tenant(input.Name, ninea, input.Sector, country, "wizard:" + user.Name, Now);
+        var country = Country.Parse(string.IsNullOrWhiteSpace(input.Country) ? Country.DefaultCode : input.Country);
+        var tenant = new Tenant(CompanyName.Create(input.Name), ninea, input.Sector, country, "wizard:" + user.Name);
         await EnsureNotDuplicateAsync(db, tenant, cancellationToken);
 
-        var site = new Site(tenant.Id, input.SiteName, input.SiteAddress, SiteType.Main, Now);
-        var session = new OnboardingSession(tenant.Id, user.UserId!.Value, user.Name ?? "?", Now);
-        db.Tenants.Add(tenant);
-        db.ScopeToTenant(tenant.Id);
-        db.Sites.Add(site);
-        db.OnboardingSessions.Add(session);
-        db.AuditEntries.Add(audit.Entry(AuditActions.CreateTenant, "tenant", tenant.Id,
+        await using var tenantDb = portalDb.ForOnboarding(tenant.Id);
+        var site = new Site(tenant.Id, input.SiteName, input.SiteAddress, SiteType.Main);
+        var session = new OnboardingSession(tenant.Id, user.UserId!.Value, user.Name ?? "?");
+        tenantDb.Tenants.Add(tenant);
+        tenantDb.Sites.Add(site);
+        tenantDb.OnboardingSessions.Add(session);
+        tenantDb.AuditEntries.Add(audit.Entry(AuditActions.CreateTenant, "tenant", tenant.Id,
             new { tenant.Name, tenant.Ninea, sector = tenant.Sector.ToString(), tenant.Country, site = site.Name, session = session.Id }, tenant.Id));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await tenantDb.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two staff members registering the same company at once: the unique indexes (name, NINEA) decide; say which.
+            await EnsureNotDuplicateAsync(db, tenant, cancellationToken);
+            throw;
+        }
+
         return session.Id;
     }
 
@@ -103,68 +108,51 @@ public sealed class OnboardingService(
         string country;
         await using (var db = Platform())
         {
-            var session = await FindSessionAsync(db, sessionId, cancellationToken);
-            session.EnsureOpen();
-            if (ReadData(session).Users.Count > 0)
+            var existing = await FindSessionAsync(db, sessionId, cancellationToken);
+            existing.EnsureOpen();
+            if (ReadData(existing).Users.Count > 0)
             {
                 throw new DomainException("Les utilisateurs de cette entreprise ont déjà été créés.");
             }
 
-            tenantId = session.TenantId;
+            tenantId = existing.TenantId;
             country = await db.Tenants.Where(t => t.Id == tenantId).Select(t => t.Country).SingleAsync(cancellationToken);
         }
 
         var parsed = ValidateUsers(rows, country);
         var identifiers = parsed.Select(p => p.Identifier.Value).ToList();
-        var taken = await identityDb.Users.AsNoTracking().Where(u => identifiers.Contains(u.UserName!)).Select(u => u.UserName!).ToListAsync(cancellationToken);
+        // Identifiers are unique platform-wide: Identity's store is the one place that sees every tenant's people.
+        var taken = await users.Users.AsNoTracking().Where(u => identifiers.Contains(u.UserName!)).Select(u => u.UserName!).ToListAsync(cancellationToken);
         if (taken.Count > 0)
         {
             throw new ValidationFailedException(parsed.Where(p => taken.Contains(p.Identifier.Value))
                 .Select(p => $"Ligne {p.Row} ({p.Input.FirstName} {p.Input.LastName}) : l'identifiant {p.Identifier.Value} est déjà utilisé par un autre compte.").ToList());
         }
 
+        // The accounts, the session's progress and the audit entry commit together, or nothing does.
+        await using var tenantDb = portalDb.ForOnboarding(tenantId);
         var created = new List<CreatedUser>();
-        await using var transaction = await identityDb.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var row in parsed)
+        {
+            var password = PasswordPolicy.GenerateTemporary();
+            var account = accounts.Create(tenantId, row.Input.FirstName, row.Input.LastName, row.Input.Role, row.Identifier, password);
+            tenantDb.Users.Add(account);
+            created.Add(new CreatedUser(account.DisplayName, row.Identifier.Value, row.Input.Role, password));
+        }
+
+        var session = await FindSessionAsync(tenantDb, sessionId, cancellationToken);
+        var data = ReadData(session) with { Users = created.Select(c => new OnboardingUser(c.Name, c.Identifier, c.Role)).ToList() };
+        session.SaveData(JsonSerializer.Serialize(data, ImportRunner.Json));
+        session.Reach(OnboardingStep.Template);
+        tenantDb.AuditEntries.Add(audit.Entry(AuditActions.CreateUsers, "tenant", tenantId,
+            new { users = created.Select(c => new { c.Identifier, c.Role }) }, tenantId));
         try
         {
-            foreach (var row in parsed)
-            {
-                var password = PasswordPolicy.GenerateTemporary();
-                var account = new PortalUser
-                {
-                    Id = Guid.NewGuid(),
-                    TenantId = tenantId,
-                    FirstName = row.Input.FirstName.Trim(),
-                    LastName = row.Input.LastName.Trim(),
-                    Role = row.Input.Role,
-                    UserName = row.Identifier.Value,
-                    Email = row.Identifier.Email?.Value,
-                    PhoneNumber = row.Identifier.Phone?.Value,
-                    MustChangePassword = true,
-                    CreatedAt = Now,
-                };
-                var result = await users.CreateAsync(account, password);
-                if (!result.Succeeded)
-                {
-                    throw new ValidationFailedException([$"Ligne {row.Row} : {string.Join(" ", result.Errors.Select(e => e.Description))}"]);
-                }
-
-                created.Add(new CreatedUser(account.DisplayName, row.Identifier.Value, row.Input.Role, password));
-            }
-
-            var session = await identityDb.OnboardingSessions.SingleAsync(s => s.Id == sessionId, cancellationToken);
-            var data = ReadData(session) with { Users = created.Select(c => new OnboardingUser(c.Name, c.Identifier, c.Role)).ToList() };
-            session.SaveData(JsonSerializer.Serialize(data, ImportRunner.Json), Now);
-            session.Reach(3, Now);
-            identityDb.AuditEntries.Add(audit.Entry(AuditActions.CreateUsers, "tenant", tenantId,
-                new { users = created.Select(c => new { c.Identifier, c.Role }) }, tenantId));
-            await identityDb.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await tenantDb.SaveChangesAsync(cancellationToken);
         }
-        finally
+        catch (DbUpdateException)
         {
-            // This context lives as long as the circuit: never keep what a failed attempt left in it.
-            identityDb.ChangeTracker.Clear();
+            throw new ValidationFailedException(["Un des identifiants vient d'être attribué à un autre compte : vérifiez la liste et réessayez."]);
         }
 
         return created;
@@ -194,7 +182,7 @@ public sealed class OnboardingService(
             throw new DomainException("Créez d'abord les utilisateurs (étape 2).");
         }
 
-        session.Reach(4, Now);
+        session.Reach(OnboardingStep.Import);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -223,7 +211,7 @@ public sealed class OnboardingService(
         if (report.IsImportable)
         {
             var key = await files.SaveAsync(session.TenantId, buffer, cancellationToken);
-            session.SaveData(JsonSerializer.Serialize(ReadData(session) with { Upload = new UploadedFile(key, name, buffer.Length, Now, report.Notes) }, ImportRunner.Json), Now);
+            session.SaveData(JsonSerializer.Serialize(ReadData(session) with { Upload = new UploadedFile(key, name, buffer.Length, Now, report.Notes) }, ImportRunner.Json));
         }
 
         db.AuditEntries.Add(audit.Entry(AuditActions.UploadTemplate, "tenant", session.TenantId,
@@ -250,7 +238,7 @@ public sealed class OnboardingService(
             throw new DomainException("Un test ou un import est déjà en cours pour cette entreprise.");
         }
 
-        var job = new ImportJob(session.TenantId, session.Id, dryRun, upload.Name, upload.Size, upload.Key, user.UserId!.Value, user.Name ?? "?", Now);
+        var job = new ImportJob(session.TenantId, session.Id, dryRun, upload.Name, upload.Size, upload.Key, user.UserId!.Value, user.Name ?? "?");
         db.ImportJobs.Add(job);
         db.AuditEntries.Add(audit.Entry(dryRun ? AuditActions.TestImport : AuditActions.ImportData, "import_job", job.Id,
             new { file = upload.Name, status = "queued" }, session.TenantId));
@@ -355,11 +343,12 @@ public sealed class OnboardingService(
         return errors.Count > 0 ? throw new ValidationFailedException(errors) : parsed;
     }
 
-    private async Task EnsureNotDuplicateAsync(PortalDbContext db, Tenant tenant, CancellationToken cancellationToken)
+    private static async Task EnsureNotDuplicateAsync(PortalDbContext db, Tenant tenant, CancellationToken cancellationToken)
     {
-        var name = ImportSchema.Normalise(tenant.Name);
-        var candidates = await db.Tenants.AsNoTracking().Select(t => new { t.Id, t.Name, t.Ninea }).ToListAsync(cancellationToken);
-        var existing = candidates.FirstOrDefault(t => (tenant.Ninea is not null && t.Ninea == tenant.Ninea) || ImportSchema.Normalise(t.Name) == name);
+        var existing = await db.Tenants.AsNoTracking()
+            .Where(t => t.Id != tenant.Id && (t.NormalizedName == tenant.NormalizedName || (tenant.Ninea != null && t.Ninea == tenant.Ninea)))
+            .Select(t => new { t.Id, t.Name, t.Ninea })
+            .FirstOrDefaultAsync(cancellationToken);
         if (existing is null)
         {
             return;
@@ -371,7 +360,7 @@ public sealed class OnboardingService(
             session is null
                 ? $"L'entreprise « {existing.Name} » ({why}) existe déjà sur la plateforme."
                 : session.IsOpen
-                    ? $"L'entreprise « {existing.Name} » ({why}) a déjà un onboarding en cours (étape {session.CurrentStep}) : reprenez-le plutôt que d'en créer un second."
+                    ? $"L'entreprise « {existing.Name} » ({why}) a déjà un onboarding en cours (étape {(int)session.CurrentStep} : {Labels.Of(session.CurrentStep)}) : reprenez-le plutôt que d'en créer un second."
                     : $"L'entreprise « {existing.Name} » ({why}) a déjà été intégrée.",
             session?.Id);
     }
@@ -422,9 +411,7 @@ public sealed class OnboardingService(
         await db.ImportJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken)
         ?? throw new NotFoundException("Cet import est introuvable.");
 
-    private PortalDbContext Platform() => user.IsPlatformStaff
-        ? portalDb.ForCurrentUser()
-        : throw new ForbiddenException("L'onboarding est réservé à l'équipe plateforme.");
+    private PortalDbContext Platform() => portalDb.ForCurrentUser(Permissions.Onboarding.Manage);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 }

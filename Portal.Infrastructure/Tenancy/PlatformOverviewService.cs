@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Auditing;
-using Portal.Domain.Common;
+using Portal.Domain.Identity;
 using Portal.Infrastructure.Data;
-using Portal.Infrastructure.Identity;
 
 namespace Portal.Infrastructure.Tenancy;
 
@@ -11,7 +10,7 @@ public sealed record PlatformOverview(int TenantCount, int ActiveTenantCount, in
 public sealed record AuditEntryView(DateTime At, string? ActorName, string Action, string? EntityType, string? EntityId, string? IpAddress);
 
 /// <summary>The numbers on the back-office home, for platform staff.</summary>
-public sealed class PlatformOverviewService(PortalDb portalDb, CurrentUser user, TimeProvider clock)
+public sealed class PlatformOverviewService(PortalDb portalDb, TimeProvider clock)
 {
     public async Task<PlatformOverview> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -34,7 +33,5 @@ public sealed class PlatformOverviewService(PortalDb portalDb, CurrentUser user,
             .ToListAsync(cancellationToken);
     }
 
-    private PortalDbContext Open() => user.IsPlatformStaff
-        ? portalDb.ForCurrentUser()
-        : throw new ForbiddenException("Cette page est réservée à l'équipe plateforme.");
+    private PortalDbContext Open() => portalDb.ForCurrentUser(Permissions.Platform.Overview);
 }

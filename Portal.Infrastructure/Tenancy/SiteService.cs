@@ -14,7 +14,7 @@ public sealed record SiteView(Guid Id, string Name, string? Address, SiteType Ty
 public sealed record SiteInput(string Name, string? Address);
 
 /// <summary>A tenant's sites. Reads for every tenant role; changes for Owner and Manager.</summary>
-public sealed class SiteService(PortalDb portalDb, CurrentUser user, AuditTrail audit, TimeProvider clock)
+public sealed class SiteService(PortalDb portalDb, CurrentUser user, AuditTrail audit)
 {
     public async Task<IReadOnlyList<SiteView>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -35,7 +35,7 @@ public sealed class SiteService(PortalDb portalDb, CurrentUser user, AuditTrail 
     public async Task<SiteView> CreateBranchAsync(SiteInput input, CancellationToken cancellationToken = default)
     {
         await using var db = OpenForManager();
-        var site = new Site(user.TenantId!.Value, input.Name, input.Address, SiteType.Branch, Now);
+        var site = new Site(user.TenantId!.Value, input.Name, input.Address, SiteType.Branch);
         db.Sites.Add(site);
         db.AuditEntries.Add(audit.Entry(AuditActions.CreateSite, "site", site.Id, new { site.Name }));
         await db.SaveChangesAsync(cancellationToken);
@@ -46,7 +46,7 @@ public sealed class SiteService(PortalDb portalDb, CurrentUser user, AuditTrail 
     {
         await using var db = OpenForManager();
         var site = await FindAsync(db, id, cancellationToken);
-        site.Update(input.Name, input.Address, Now);
+        site.Update(input.Name, input.Address);
         db.AuditEntries.Add(audit.Entry(AuditActions.UpdateSite, "site", site.Id, new { site.Name, site.Address }));
         await db.SaveChangesAsync(cancellationToken);
         return ToView(site);
@@ -56,20 +56,14 @@ public sealed class SiteService(PortalDb portalDb, CurrentUser user, AuditTrail 
     {
         await using var db = OpenForManager();
         var site = await FindAsync(db, id, cancellationToken);
-        site.Deactivate(Now);
+        site.Deactivate();
         db.AuditEntries.Add(audit.Entry(AuditActions.DeactivateSite, "site", site.Id, new { site.Name }));
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private PortalDbContext OpenForTenantUser() => portalDb.ForCurrentUser(Permissions.Workspace.Read);
 
-    private PortalDbContext OpenForTenantUser() => user.IsTenantUser
-        ? portalDb.ForCurrentUser()
-        : throw new ForbiddenException("Cette page est réservée aux utilisateurs d'une entreprise cliente.");
-
-    private PortalDbContext OpenForManager() => Roles.CanManageTenant(user.Role)
-        ? OpenForTenantUser()
-        : throw new ForbiddenException("Seuls le propriétaire et les gérants peuvent modifier les sites.");
+    private PortalDbContext OpenForManager() => portalDb.ForCurrentUser(Permissions.Sites.Manage);
 
     // The query filter hides other tenants' rows, so "not yours" and "does not exist" read the same.
     private static async Task<Site> FindAsync(PortalDbContext db, Guid id, CancellationToken cancellationToken) =>

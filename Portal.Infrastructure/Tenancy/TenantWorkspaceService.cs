@@ -12,15 +12,12 @@ public sealed record TenantSummary(Guid Id, string Name, string? Ninea, Sector S
 public sealed record TenantUserView(Guid Id, string FirstName, string LastName, string? Email, string? Phone, string Role, bool MustChangePassword, DateTime? LastLoginAt);
 
 /// <summary>What a tenant user sees of their own company: its profile and its people.</summary>
-public sealed class TenantWorkspaceService(PortalDb portalDb, CurrentUser user)
+public sealed class TenantWorkspaceService(PortalDb portalDb)
 {
     public async Task<TenantSummary> GetCurrentTenantAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = Open();
-        return await db.Tenants.AsNoTracking()
-            .Select(t => new TenantSummary(t.Id, t.Name, t.Ninea, t.Sector, t.Country, t.IsActive))
-            .SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("Votre entreprise est introuvable.");
+        var t = await portalDb.CurrentTenantAsync(cancellationToken);
+        return new TenantSummary(t.Id, t.Name, t.Ninea, t.Sector, t.Country, t.IsActive);
     }
 
     public async Task<IReadOnlyList<TenantUserView>> ListUsersAsync(CancellationToken cancellationToken = default)
@@ -32,7 +29,5 @@ public sealed class TenantWorkspaceService(PortalDb portalDb, CurrentUser user)
             .ToListAsync(cancellationToken);
     }
 
-    private PortalDbContext Open() => user.IsTenantUser
-        ? portalDb.ForCurrentUser()
-        : throw new ForbiddenException("Cette page est réservée aux utilisateurs d'une entreprise cliente.");
+    private PortalDbContext Open() => portalDb.ForCurrentUser(Permissions.Workspace.Read);
 }

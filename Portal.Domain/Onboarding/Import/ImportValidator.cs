@@ -1,5 +1,6 @@
 using System.Globalization;
 using Portal.Domain.Common;
+using Portal.Domain.Sales;
 
 namespace Portal.Domain.Onboarding.Import;
 
@@ -16,11 +17,10 @@ public readonly record struct SaleLine(int ProductIndex, DateOnly Date, int Quan
 /// </summary>
 public sealed class ImportValidator
 {
-    public const int HistoryMonths = 24;
+    public const int HistoryMonths = SalesRules.HistoryMonths;
 
     private readonly Currency currency;
     private readonly DateOnly today;
-    private readonly DateOnly earliest;
     private readonly IReadOnlySet<string> existingCodes;
     private readonly int maxKeptIssues;
     private readonly Dictionary<string, (int Index, int Row)> codes = new(StringComparer.OrdinalIgnoreCase);
@@ -32,7 +32,6 @@ public sealed class ImportValidator
     {
         this.currency = currency;
         this.today = today;
-        earliest = today.AddMonths(-HistoryMonths);
         this.existingCodes = existingCodes ?? new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         this.maxKeptIssues = maxKeptIssues;
     }
@@ -76,13 +75,13 @@ public sealed class ImportValidator
         var sheet = ImportSchema.Products.Name;
         var before = IssueCount;
 
-        var code = RequiredText(sheet, row, ImportSchema.ProductCode, cells[0], Portal.Domain.Sales.Product.CodeMaxLength);
-        var name = RequiredText(sheet, row, ImportSchema.ProductName, cells[1], Portal.Domain.Sales.Product.NameMaxLength);
-        var category = OptionalText(sheet, row, ImportSchema.ProductCategory, cells[2], Portal.Domain.Sales.Product.CategoryMaxLength);
-        var price = Money(sheet, row, ImportSchema.ProductPrice, cells[3], required: true, allowZero: false, "Le prix de vente doit être supérieur à 0.");
-        var cost = Money(sheet, row, ImportSchema.ProductCost, cells[4], required: false, allowZero: true, "Le prix d'achat ne peut pas être négatif.");
-        var stock = WholeNumber(sheet, row, ImportSchema.ProductStock, cells[5], allowZero: true, "Le stock initial doit être un nombre entier positif ou nul.");
-        var reorder = WholeNumber(sheet, row, ImportSchema.ProductReorderPoint, cells[6], allowZero: true, "Le seuil d'alerte doit être un nombre entier positif ou nul.");
+        var code = RequiredText(sheet, row, ImportSchema.ProductCode, cells[0], ProductCode.MaxLength);
+        var name = RequiredText(sheet, row, ImportSchema.ProductName, cells[1], Product.NameMaxLength);
+        var category = OptionalText(sheet, row, ImportSchema.ProductCategory, cells[2], Product.CategoryMaxLength);
+        var price = Money(sheet, row, ImportSchema.ProductPrice, cells[3], required: true, allowZero: false, SalesRules.PriceMustBePositive);
+        var cost = Money(sheet, row, ImportSchema.ProductCost, cells[4], required: false, allowZero: true, SalesRules.CostCannotBeNegative);
+        var stock = WholeNumber(sheet, row, ImportSchema.ProductStock, cells[5], allowZero: true, SalesRules.StockMustBeWhole);
+        var reorder = WholeNumber(sheet, row, ImportSchema.ProductReorderPoint, cells[6], allowZero: true, SalesRules.ReorderPointMustBeWhole);
 
         int index = products.Count;
         if (code is not null)
@@ -123,13 +122,9 @@ public sealed class ImportValidator
         {
             Add(sheet, row, ImportSchema.SaleDate, null, Required(ImportSchema.SaleDate));
         }
-        else if (date > today)
+        else if (SalesRules.CheckSaleDate(date.Value, today) is { } broken)
         {
-            Add(sheet, row, ImportSchema.SaleDate, Iso(date.Value), "La date de vente est dans le futur.");
-        }
-        else if (date < earliest)
-        {
-            Add(sheet, row, ImportSchema.SaleDate, Iso(date.Value), $"La date de vente a plus de {HistoryMonths} mois (au plus tôt le {earliest.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}).");
+            Add(sheet, row, ImportSchema.SaleDate, Iso(date.Value), broken);
         }
 
         var code = RequiredText(sheet, row, ImportSchema.SaleProductCode, cells[1], int.MaxValue);
@@ -146,13 +141,13 @@ public sealed class ImportValidator
             }
         }
 
-        var quantity = WholeNumber(sheet, row, ImportSchema.SaleQuantity, cells[2], allowZero: false, "La quantité doit être un nombre entier supérieur à 0.");
+        var quantity = WholeNumber(sheet, row, ImportSchema.SaleQuantity, cells[2], allowZero: false, SalesRules.QuantityMustBePositive);
         if (quantity is null && cells[2].IsBlank)
         {
             Add(sheet, row, ImportSchema.SaleQuantity, null, Required(ImportSchema.SaleQuantity));
         }
 
-        var unitPrice = Money(sheet, row, ImportSchema.SaleUnitPrice, cells[3], required: false, allowZero: false, "Le prix unitaire doit être supérieur à 0.");
+        var unitPrice = Money(sheet, row, ImportSchema.SaleUnitPrice, cells[3], required: false, allowZero: false, SalesRules.UnitPriceMustBePositive);
         var total = cells.Length > 4
             ? Money(sheet, row, ImportSchema.SaleTotal, cells[4], required: false, allowZero: true, "Le montant total ne peut pas être négatif.")
             : null;
@@ -170,7 +165,7 @@ public sealed class ImportValidator
         }
 
         var expected = quantity.Value * price;
-        if (total is { } given && Math.Abs(given - expected) > 1)
+        if (total is { } given && !SalesRules.TotalMatches(given, (int)quantity.Value, price))
         {
             Add(sheet, row, ImportSchema.SaleTotal, currency.Format(given),
                 $"Le montant total ne correspond pas à Quantité × Prix unitaire ({currency.Format(expected)}).");

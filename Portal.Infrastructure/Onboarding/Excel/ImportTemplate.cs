@@ -3,6 +3,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Portal.Domain.Common;
 using Portal.Domain.Onboarding;
 using Portal.Domain.Onboarding.Import;
 using Portal.Domain.Tenancy;
@@ -87,7 +88,7 @@ public static class ImportTemplate
         string[] lines =
         [
             $"Modèle d'import — {request.CompanyName}",
-            $"Généré le {request.Today:dd/MM/yyyy} · secteur : {SectorCatalog.LabelFr(request.Sector)}",
+            $"Généré le {request.Today:dd/MM/yyyy} · secteur : {Labels.Of(request.Sector)}",
             string.Empty,
             "Comment remplir ce fichier",
             "1. Onglet « Produits » : une ligne par article. Code, Nom et Prix Vente sont obligatoires.",

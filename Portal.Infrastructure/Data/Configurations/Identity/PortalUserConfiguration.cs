@@ -9,6 +9,8 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
 {
     public void Configure(EntityTypeBuilder<PortalUser> builder)
     {
+        // A tenant's people belong to it; platform staff (no tenant) are seen by platform contexts.
+        builder.HasOwnership(Ownership.Tenant);
         builder.Property(u => u.FirstName).HasMaxLength(100);
         builder.Property(u => u.LastName).HasMaxLength(100);
         builder.Property(u => u.Role).HasMaxLength(20);

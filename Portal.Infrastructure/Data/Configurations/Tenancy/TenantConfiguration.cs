@@ -10,7 +10,10 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
     {
         builder.ToTable("Tenants");
         builder.Property(t => t.Id).ValueGeneratedNever();
-        builder.Property(t => t.Name).HasMaxLength(Tenant.NameMaxLength);
+        builder.Property(t => t.Name).HasMaxLength(CompanyName.MaxLength);
+        builder.Property(t => t.NormalizedName).HasMaxLength(CompanyName.MaxLength);
+        builder.HasIndex(t => t.NormalizedName).IsUnique();
+        builder.HasIndex(t => t.Ninea).IsUnique();
         builder.Property(t => t.Ninea).HasMaxLength(20);
         builder.Property(t => t.Sector).HasConversion<string>().HasMaxLength(20);
         builder.Property(t => t.Country).HasMaxLength(2);

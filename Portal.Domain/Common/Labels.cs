@@ -1,0 +1,80 @@
+using Portal.Domain.Auditing;
+using Portal.Domain.Identity;
+using Portal.Domain.Onboarding;
+using Portal.Domain.Tenancy;
+
+namespace Portal.Domain.Common;
+
+/// <summary>The French words users read for the product's codes: roles, sectors, statuses, steps, audit actions.</summary>
+public static class Labels
+{
+    public static string Role(string? role) => role switch
+    {
+        Roles.Admin => "Administrateur plateforme",
+        Roles.Staff => "Équipe plateforme",
+        Roles.Owner => "Propriétaire",
+        Roles.Manager => "Gérant",
+        Roles.Member => "Membre",
+        Roles.Viewer => "Lecteur",
+        _ => "Inconnu",
+    };
+
+    public static string Of(Sector sector) => sector switch
+    {
+        Sector.Retail => "Commerce de détail",
+        Sector.Wholesale => "Commerce de gros",
+        Sector.Manufacturing => "Production / industrie",
+        Sector.Services => "Services",
+        _ => sector.ToString(),
+    };
+
+    public static string Of(SiteType type) => type == SiteType.Main ? "Site principal" : "Succursale";
+
+    public static string Of(OnboardingStep step) => step switch
+    {
+        OnboardingStep.Company => "Entreprise",
+        OnboardingStep.Users => "Utilisateurs",
+        OnboardingStep.Template => "Modèle Excel",
+        _ => "Import",
+    };
+
+    public static string Of(OnboardingStatus status) => status switch
+    {
+        OnboardingStatus.Completed => "Terminé",
+        OnboardingStatus.Failed => "Abandonné",
+        _ => "En cours",
+    };
+
+    public static string Of(ImportPhase phase) => phase switch
+    {
+        ImportPhase.Queued => "En attente",
+        ImportPhase.ReadingProducts => "Lecture des produits",
+        ImportPhase.ReadingSales => "Lecture des ventes",
+        ImportPhase.Saving => "Enregistrement",
+        ImportPhase.Finishing => "Finalisation",
+        _ => "Terminé",
+    };
+
+    public static string Country(string? code) => Common.Country.Find(code)?.Name ?? code ?? string.Empty;
+
+    public static string AuditAction(string action) => action switch
+    {
+        AuditActions.SignIn => "Connexion",
+        AuditActions.SignInFailed => "Échec de connexion",
+        AuditActions.LockedOut => "Compte verrouillé",
+        AuditActions.SignOut => "Déconnexion",
+        AuditActions.ChangePassword => "Changement de mot de passe",
+        AuditActions.BootstrapAdmin => "Création de l'administrateur initial",
+        AuditActions.CreateTenant => "Création d'entreprise",
+        AuditActions.CreateSite => "Création de site",
+        AuditActions.UpdateSite => "Modification de site",
+        AuditActions.DeactivateSite => "Désactivation de site",
+        AuditActions.CrossTenantAccess => "Accès aux données d'une entreprise",
+        AuditActions.CreateUsers => "Création d'utilisateurs",
+        AuditActions.DownloadTemplate => "Téléchargement du modèle Excel",
+        AuditActions.UploadTemplate => "Dépôt d'un fichier d'import",
+        AuditActions.TestImport => "Test d'import",
+        AuditActions.ImportData => "Import de données",
+        _ => action,
+    };
+}

@@ -1,0 +1,45 @@
+namespace Portal.Domain.Identity;
+
+/// <summary>Every permission of the product, resource by resource (<c>Permissions.Sites.Manage</c>).</summary>
+public static class Permissions
+{
+    private const string StaffOnly = "Cette action est réservée à l'équipe plateforme.";
+
+    public static class Workspace
+    {
+        /// <summary>See one's own company: profile, sites, people.</summary>
+        public static readonly Permission Read = new("workspace", "read", "Cette page est réservée aux utilisateurs d'une entreprise cliente.");
+    }
+
+    public static class Sites
+    {
+        public static readonly Permission Manage = new("sites", "manage", "Seuls le propriétaire et les gérants peuvent modifier les sites.");
+    }
+
+    public static class Platform
+    {
+        /// <summary>The back-office home: KPIs, recent activity.</summary>
+        public static readonly Permission Overview = new("platform", "overview", "Cette page est réservée à l'équipe plateforme.") { Scope = PermissionScope.Platform };
+    }
+
+    public static class Onboarding
+    {
+        public static readonly Permission Manage = new("onboarding", "manage", "L'onboarding est réservé à l'équipe plateforme.") { Scope = PermissionScope.Platform };
+    }
+
+    public static class Tenants
+    {
+        /// <summary>Read a client company's own rows (support), always recorded in the audit trail.</summary>
+        public static readonly Permission ReadData = new("tenants", "read_data", "Seule l'équipe plateforme peut accéder aux données de plusieurs entreprises.") { Scope = PermissionScope.Platform };
+    }
+
+    public static class Audit
+    {
+        public static readonly Permission Read = new("audit", "read", StaffOnly) { Scope = PermissionScope.Platform };
+    }
+
+    public static IReadOnlyList<Permission> All { get; } =
+    [
+        Workspace.Read, Sites.Manage, Platform.Overview, Onboarding.Manage, Tenants.ReadData, Audit.Read,
+    ];
+}

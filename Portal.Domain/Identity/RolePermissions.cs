@@ -1,0 +1,21 @@
+namespace Portal.Domain.Identity;
+
+/// <summary>The one place that says which role may do what. Later modules add their permissions here.</summary>
+public static class RolePermissions
+{
+    private static readonly Dictionary<string, HashSet<Permission>> ByRole = new(StringComparer.Ordinal)
+    {
+        [Roles.Admin] = [Permissions.Platform.Overview, Permissions.Onboarding.Manage, Permissions.Tenants.ReadData, Permissions.Audit.Read],
+        [Roles.Staff] = [Permissions.Platform.Overview, Permissions.Onboarding.Manage, Permissions.Tenants.ReadData, Permissions.Audit.Read],
+        [Roles.Owner] = [Permissions.Workspace.Read, Permissions.Sites.Manage],
+        [Roles.Manager] = [Permissions.Workspace.Read, Permissions.Sites.Manage],
+        [Roles.Member] = [Permissions.Workspace.Read],
+        [Roles.Viewer] = [Permissions.Workspace.Read],
+    };
+
+    public static bool Grants(string? role, Permission permission) =>
+        role is not null && ByRole.TryGetValue(role, out var granted) && granted.Contains(permission);
+
+    public static IReadOnlyCollection<Permission> Of(string? role) =>
+        role is not null && ByRole.TryGetValue(role, out var granted) ? granted : [];
+}

@@ -1,0 +1,11 @@
+namespace Portal.Domain.Onboarding;
+
+public enum ImportPhase
+{
+    Queued,
+    ReadingProducts,
+    ReadingSales,
+    Saving,
+    Finishing,
+    Done,
+}

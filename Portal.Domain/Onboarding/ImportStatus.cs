@@ -1,0 +1,9 @@
+namespace Portal.Domain.Onboarding;
+
+public enum ImportStatus
+{
+    Pending,
+    Running,
+    Succeeded,
+    Failed,
+}

@@ -1,0 +1,8 @@
+namespace Portal.Domain.Onboarding;
+
+public enum OnboardingStatus
+{
+    InProgress,
+    Completed,
+    Failed,
+}

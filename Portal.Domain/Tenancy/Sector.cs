@@ -1,0 +1,9 @@
+namespace Portal.Domain.Tenancy;
+
+public enum Sector
+{
+    Retail,
+    Wholesale,
+    Manufacturing,
+    Services,
+}

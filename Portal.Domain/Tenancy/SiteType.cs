@@ -1,0 +1,7 @@
+namespace Portal.Domain.Tenancy;
+
+public enum SiteType
+{
+    Main,
+    Branch,
+}

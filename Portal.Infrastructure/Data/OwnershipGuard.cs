@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Portal.Domain.Common;
+
+namespace Portal.Infrastructure.Data;
+
+/// <summary>
+/// The write side of tenant isolation, denying by default: every added, changed or deleted row must belong to the
+/// context's <see cref="DataScope"/> by its ownership. An entity without an ownership cannot be saved; a tenant's
+/// context cannot write another tenant's rows, audit entries or another person's notifications; audit entries are
+/// never changed. Rows attached by hand (not loaded through the filters) are checked like any other.
+/// </summary>
+internal sealed class OwnershipGuard : SaveChangesInterceptor
+{
+    public const string OtherTenantMessage = "Accès refusé : cet élément appartient à une autre entreprise.";
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Check(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Check(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void Check(DbContext? context)
+    {
+        if (context is not PortalDbContext portal)
+        {
+            return;
+        }
+
+        var scope = portal.Scope;
+        foreach (var entry in portal.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            var ownership = OwnershipModel.Of(entry.Metadata);
+            if (scope.AllTenants)
+            {
+                continue;
+            }
+
+            if (Refusal(entry, ownership, scope) is { } refusal)
+            {
+                throw new ForbiddenException(refusal);
+            }
+        }
+    }
+
+    private static string? Refusal(EntityEntry entry, Ownership ownership, DataScope scope)
+    {
+        if (entry.Entity is IAppendOnly record)
+        {
+            if (entry.State != EntityState.Added)
+            {
+                return "Accès refusé : le journal d'audit ne peut être ni modifié ni effacé.";
+            }
+
+            return scope.Platform || (record.TenantId is { } tenant && tenant == scope.TenantId) ? null : OtherTenantMessage;
+        }
+
+        return ownership switch
+        {
+            Ownership.Tenant => Owner(entry, "TenantId", current: true) == scope.TenantId && Owner(entry, "TenantId", current: false) == scope.TenantId
+                ? null
+                : OtherTenantMessage,
+            Ownership.User => Owner(entry, "UserId", current: true) == scope.UserId && Owner(entry, "UserId", current: false) == scope.UserId
+                || (entry.State == EntityState.Added && scope.Platform)
+                ? null
+                : "Accès refusé : cet élément appartient à une autre personne.",
+            _ => scope.Platform ? null : "Accès refusé : cette action est réservée à l'équipe plateforme.",
+        };
+    }
+
+    // The owner before and after the change: moving a row to another tenant is refused like writing there.
+    private static Guid? Owner(EntityEntry entry, string property, bool current)
+    {
+        var value = current || entry.State == EntityState.Added ? entry.Property(property).CurrentValue : entry.Property(property).OriginalValue;
+        return value as Guid?;
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Portal.Infrastructure.Data;
+
+/// <summary>
+/// Makes contexts of the configured provider, each with a scope. Everything it offers is internal: services and
+/// components reach data only through <see cref="PortalDb"/>.
+/// </summary>
+public sealed class PortalDbContextFactory
+{
+    private readonly Func<PortalDbContext> create;
+
+    internal PortalDbContextFactory(DatabaseOptions database, OwnershipGuard guard, TimestampInterceptor timestamps)
+    {
+        IsPostgres = database.IsPostgres;
+        if (IsPostgres)
+        {
+            var options = Build<PostgresPortalDbContext>(database, guard, timestamps);
+            create = () => new PostgresPortalDbContext(options);
+        }
+        else
+        {
+            var options = Build<SqlitePortalDbContext>(database, guard, timestamps);
+            create = () => new SqlitePortalDbContext(options);
+        }
+    }
+
+    internal bool IsPostgres { get; }
+
+    internal PortalDbContext Create(DataScope scope)
+    {
+        var db = create();
+        db.ApplyScope(scope);
+        return db;
+    }
+
+    private static DbContextOptions<T> Build<T>(DatabaseOptions database, OwnershipGuard guard, TimestampInterceptor timestamps)
+        where T : DbContext
+    {
+        var builder = new DbContextOptionsBuilder<T>();
+        DatabaseSetup.Configure(builder, database);
+        builder.AddInterceptors(timestamps, guard);
+        return builder.Options;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Portal.Infrastructure.Identity;
+
+public enum SignInOutcome
+{
+    Succeeded,
+    InvalidInput,
+    InvalidCredentials,
+    LockedOut,
+}

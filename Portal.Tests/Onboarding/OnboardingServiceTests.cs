@@ -89,9 +89,8 @@ public class OnboardingServiceTests
             Assert.Equal(6, await db.Products.CountAsync());
         }
 
-        await using (var scoped = database.NewContext(crossTenant: false))
+        await using (var scoped = database.NewTenantContext(alpha))
         {
-            scoped.ScopeToTenant(alpha);
             Assert.Equal(3, await scoped.Products.CountAsync());
             Assert.Equal(5, await scoped.Sales.CountAsync());
             Assert.Empty(await scoped.OnboardingSessions.ToListAsync());
@@ -118,10 +117,14 @@ public class OnboardingServiceTests
 
         Assert.Equal(sessionId, byName.SessionId);
         Assert.Equal(sessionId, byNinea.SessionId);
-        Assert.Contains("a déjà un onboarding en cours (étape 2)", byName.Message, StringComparison.Ordinal);
+        Assert.Contains("a déjà un onboarding en cours (étape 2 : Utilisateurs)", byName.Message, StringComparison.Ordinal);
         Assert.Contains("le NINEA 0012345 2G3", byNinea.Message, StringComparison.Ordinal);
         await using var db = database.NewContext();
         Assert.Equal(1, await db.Tenants.CountAsync());
+
+        // Words in parentheses count: a second shop of the same owner in another town is another company.
+        await harness.AsStaffAsync(s => s.CreateCompanyAsync(Company("Keur Yaay SARL (Thiès)", null)));
+        Assert.Equal(2, await db.Tenants.CountAsync());
     }
 
     [Theory]
@@ -171,7 +174,7 @@ public class OnboardingServiceTests
             var users = await db.Users.Where(u => u.TenantId == tenantId).ToListAsync();
             Assert.Equal(2, users.Count);
             Assert.All(users, u => Assert.True(u.MustChangePassword));
-            Assert.Equal(3, (await db.OnboardingSessions.SingleAsync(s => s.Id == sessionId)).CurrentStep);
+            Assert.Equal(OnboardingStep.Template, (await db.OnboardingSessions.SingleAsync(s => s.Id == sessionId)).CurrentStep);
         }
 
         Assert.NotEqual(Guid.Empty, other);

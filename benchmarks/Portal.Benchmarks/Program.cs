@@ -76,14 +76,14 @@ async Task RunAsync(string name, string provider, string file, int rows)
         ["ConnectionStrings:Portal"] = connection,
     }).Build();
     var services = new ServiceCollection().AddLogging().AddPortalInfrastructure(configuration).BuildServiceProvider();
-    var factory = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+    await using var scope = services.CreateAsyncScope();
+    var portalDb = scope.ServiceProvider.GetRequiredService<PortalDb>();
     var now = DateTime.UtcNow;
-    var tenant = new Tenant("Benchmark SARL", null, Sector.Retail, "SN", "bench", now);
-    var site = new Site(tenant.Id, "Siège", "Dakar", SiteType.Main, now);
-    await using (var setup = await factory.CreateDbContextAsync())
+    var tenant = new Tenant(CompanyName.Create("Benchmark SARL"), null, Sector.Retail, Country.Senegal, "bench");
+    var site = new Site(tenant.Id, "Siège", "Dakar", SiteType.Main);
+    await using (var setup = portalDb.ForSystem("benchmark setup"))
     {
         await setup.Database.MigrateAsync();
-        setup.AllowCrossTenant();
         setup.Tenants.Add(tenant);
         setup.Sites.Add(site);
         await setup.SaveChangesAsync();
@@ -95,10 +95,8 @@ async Task RunAsync(string name, string provider, string file, int rows)
     var total = Stopwatch.StartNew();
     var parsed = TimeSpan.Zero;
     ImportAnalysis analysis;
-    await using (var db = await factory.CreateDbContextAsync())
+    await using (var db = portalDb.ForJob(tenant.Id, "benchmark"))
     {
-        db.AllowCrossTenant();
-
         // The same path as the import job: on PostgreSQL the rows stream into COPY while the file is read.
         using var writer = ImportWriter.Start(db, tenant.Id, site.Id, now, _ => { });
         await using (var stream = File.OpenRead(file))
@@ -119,9 +117,8 @@ async Task RunAsync(string name, string provider, string file, int rows)
 
     total.Stop();
     var commit = total.Elapsed - parsed;
-    await using (var check = await factory.CreateDbContextAsync())
+    await using (var check = portalDb.ForJob(tenant.Id, "benchmark check"))
     {
-        check.AllowCrossTenant();
         var stored = await check.Sales.CountAsync();
         if (stored != analysis.SaleCount)
         {

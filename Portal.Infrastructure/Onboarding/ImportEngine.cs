@@ -1,7 +1,7 @@
 using Portal.Domain.Common;
 using Portal.Domain.Onboarding;
 using Portal.Domain.Onboarding.Import;
-using Portal.Infrastructure.Onboarding.Excel;
+using Portal.Infrastructure.Spreadsheets;
 
 namespace Portal.Infrastructure.Onboarding;
 

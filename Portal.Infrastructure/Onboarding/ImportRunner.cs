@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Portal.Infrastructure.Files;
 using Portal.Domain.Auditing;
 using Portal.Domain.Common;
 using Portal.Domain.Notifications;
@@ -9,7 +10,8 @@ using Portal.Domain.Onboarding;
 using Portal.Domain.Onboarding.Import;
 using Portal.Infrastructure.Auditing;
 using Portal.Infrastructure.Data;
-using Portal.Infrastructure.Onboarding.Excel;
+using Portal.Infrastructure.Events;
+using Portal.Infrastructure.Spreadsheets;
 
 namespace Portal.Infrastructure.Onboarding;
 
@@ -30,6 +32,7 @@ public sealed class ImportRunner(
     PortalDb portalDb,
     ImportFileStore files,
     ImportProgressNotifier notifier,
+    EventBus bus,
     AuditTrail audit,
     TimeProvider clock,
     ILogger<ImportRunner> logger)
@@ -151,6 +154,10 @@ public sealed class ImportRunner(
         finally
         {
             notifier.Finished(jobId);
+            if (!job.DryRun)
+            {
+                Notifications.NotificationService.Signal(bus, job.RequestedById);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Portal.Infrastructure.Files;
 using Portal.Domain.Auditing;
 using Portal.Domain.Common;
 using Portal.Domain.Identity;
@@ -10,7 +11,7 @@ using Portal.Domain.Tenancy;
 using Portal.Infrastructure.Auditing;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
-using Portal.Infrastructure.Onboarding.Excel;
+using Portal.Infrastructure.Spreadsheets;
 
 namespace Portal.Infrastructure.Onboarding;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Infrastructure.Files;
 
 namespace Portal.Infrastructure.Onboarding;
 
@@ -9,6 +10,7 @@ public static class OnboardingServiceCollectionExtensions
     public static IServiceCollection AddOnboarding(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(new ImportFileStore(configuration[ImportFileStore.PathSetting]));
+        services.AddSingleton<Events.EventBus>();
         services.AddSingleton<ImportProgressNotifier>();
         services.AddScoped<ImportRunner>();
         services.AddScoped<ImportScheduler>();

@@ -5,7 +5,7 @@ using Portal.Domain.Identity;
 using Portal.Domain.Onboarding;
 using Portal.Domain.Tenancy;
 using Portal.Infrastructure.Onboarding;
-using Portal.Infrastructure.Onboarding.Excel;
+using Portal.Infrastructure.Spreadsheets;
 using Portal.Tests.Support;
 
 namespace Portal.Tests.Onboarding;

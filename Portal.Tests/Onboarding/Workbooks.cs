@@ -2,8 +2,9 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Portal.Infrastructure.Onboarding;
 using Portal.Domain.Tenancy;
-using Portal.Infrastructure.Onboarding.Excel;
+using Portal.Infrastructure.Spreadsheets;
 
 namespace Portal.Tests.Onboarding;
 

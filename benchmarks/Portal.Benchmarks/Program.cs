@@ -9,7 +9,7 @@ using Portal.Domain.Tenancy;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Onboarding;
-using Portal.Infrastructure.Onboarding.Excel;
+using Portal.Infrastructure.Spreadsheets;
 
 // Import benchmark: generates workbooks with the product's own template writer, then measures the import on
 // SQLite and PostgreSQL. "read+val" is reading and validating the file (on PostgreSQL the rows stream into

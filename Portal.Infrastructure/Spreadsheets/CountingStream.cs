@@ -1,4 +1,4 @@
-namespace Portal.Infrastructure.Onboarding.Excel;
+namespace Portal.Infrastructure.Spreadsheets;
 
 /// <summary>
 /// Counts the unpacked bytes read from a part (for progress) and stops a part that unpacks past the limit

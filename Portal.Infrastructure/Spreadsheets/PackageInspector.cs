@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace Portal.Infrastructure.Onboarding.Excel;
+namespace Portal.Infrastructure.Spreadsheets;
 
 /// <summary>
 /// Decides from the bytes, not the file name, whether an upload is an .xlsx workbook we may open, and

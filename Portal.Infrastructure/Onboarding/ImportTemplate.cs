@@ -8,7 +8,7 @@ using Portal.Domain.Onboarding;
 using Portal.Domain.Onboarding.Import;
 using Portal.Domain.Tenancy;
 
-namespace Portal.Infrastructure.Onboarding.Excel;
+namespace Portal.Infrastructure.Onboarding;
 
 public sealed record TemplateRequest(string CompanyName, Sector Sector, DateOnly Today);
 

@@ -1,4 +1,4 @@
-namespace Portal.Infrastructure.Onboarding;
+namespace Portal.Infrastructure.Files;
 
 /// <summary>
 /// Keeps uploaded workbooks on disk until their import has run (<c>Portal:Storage:Path</c>, default <c>data/files</c>).

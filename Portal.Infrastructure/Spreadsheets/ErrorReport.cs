@@ -4,7 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Portal.Domain.Onboarding.Import;
 
-namespace Portal.Infrastructure.Onboarding.Excel;
+namespace Portal.Infrastructure.Spreadsheets;
 
 /// <summary>
 /// The error report: a copy of the uploaded workbook where every faulty cell is filled red, plus an

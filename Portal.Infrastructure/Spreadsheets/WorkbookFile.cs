@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Portal.Domain.Onboarding.Import;
 
-namespace Portal.Infrastructure.Onboarding.Excel;
+namespace Portal.Infrastructure.Spreadsheets;
 
 /// <summary>A row of cells in a sheet's canonical column order; only valid during the callback.</summary>
 public delegate void RowHandler(int row, ReadOnlySpan<RawCell> cells);

@@ -1,4 +1,4 @@
-namespace Portal.Infrastructure.Onboarding.Excel;
+namespace Portal.Infrastructure.Spreadsheets;
 
 /// <summary>What an uploaded workbook may weigh, packed and unpacked.</summary>
 public sealed record UploadLimits(long MaxFileBytes, long MaxExpandedBytes, int MaxCompressionRatio, int MaxEntries)

@@ -28,8 +28,6 @@ public static class Labels
         _ => sector.ToString(),
     };
 
-    public static string Of(SiteType type) => type == SiteType.Main ? "Site principal" : "Succursale";
-
     public static string Of(OnboardingStep step) => step switch
     {
         OnboardingStep.Company => "Entreprise",
@@ -54,8 +52,6 @@ public static class Labels
         ImportPhase.Finishing => "Finalisation",
         _ => "Terminé",
     };
-
-    public static string Country(string? code) => Common.Country.Find(code)?.Name ?? code ?? string.Empty;
 
     public static string AuditAction(string action) => action switch
     {

@@ -5,4 +5,7 @@ public enum PermissionScope
 {
     Tenant,
     Platform,
+
+    /// <summary>One's own things (notifications, preferences): every signed-in person, staff or tenant user.</summary>
+    Personal,
 }

@@ -5,6 +5,12 @@ public static class Permissions
 {
     private const string StaffOnly = "Cette action est réservée à l'équipe plateforme.";
 
+    public static class Account
+    {
+        /// <summary>One's own notifications and preferences.</summary>
+        public static readonly Permission Own = new("account", "own", "Vous devez être connecté.") { Scope = PermissionScope.Personal };
+    }
+
     public static class Workspace
     {
         /// <summary>See one's own company: profile, sites, people.</summary>
@@ -40,6 +46,6 @@ public static class Permissions
 
     public static IReadOnlyList<Permission> All { get; } =
     [
-        Workspace.Read, Sites.Manage, Platform.Overview, Onboarding.Manage, Tenants.ReadData, Audit.Read,
+        Account.Own, Workspace.Read, Sites.Manage, Platform.Overview, Onboarding.Manage, Tenants.ReadData, Audit.Read,
     ];
 }

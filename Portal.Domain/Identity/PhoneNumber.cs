@@ -19,9 +19,6 @@ public sealed record PhoneNumber
     /// <summary>ISO code of the country the number belongs to (SN, CI...).</summary>
     public string Region { get; }
 
-    /// <summary>"+221 77 123 45 67": the international format people read.</summary>
-    public string Display => Util.Format(Util.Parse(Value, null), PhoneNumberFormat.INTERNATIONAL);
-
     public override string ToString() => Value;
 
     public static PhoneNumber Parse(string? input, string defaultCountry = Country.DefaultCode) =>

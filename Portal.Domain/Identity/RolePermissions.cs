@@ -5,17 +5,14 @@ public static class RolePermissions
 {
     private static readonly Dictionary<string, HashSet<Permission>> ByRole = new(StringComparer.Ordinal)
     {
-        [Roles.Admin] = [Permissions.Platform.Overview, Permissions.Onboarding.Manage, Permissions.Tenants.ReadData, Permissions.Audit.Read],
-        [Roles.Staff] = [Permissions.Platform.Overview, Permissions.Onboarding.Manage, Permissions.Tenants.ReadData, Permissions.Audit.Read],
-        [Roles.Owner] = [Permissions.Workspace.Read, Permissions.Sites.Manage],
-        [Roles.Manager] = [Permissions.Workspace.Read, Permissions.Sites.Manage],
-        [Roles.Member] = [Permissions.Workspace.Read],
-        [Roles.Viewer] = [Permissions.Workspace.Read],
+        [Roles.Admin] = [Permissions.Account.Own, Permissions.Platform.Overview, Permissions.Onboarding.Manage, Permissions.Tenants.ReadData, Permissions.Audit.Read],
+        [Roles.Staff] = [Permissions.Account.Own, Permissions.Platform.Overview, Permissions.Onboarding.Manage, Permissions.Tenants.ReadData, Permissions.Audit.Read],
+        [Roles.Owner] = [Permissions.Account.Own, Permissions.Workspace.Read, Permissions.Sites.Manage],
+        [Roles.Manager] = [Permissions.Account.Own, Permissions.Workspace.Read, Permissions.Sites.Manage],
+        [Roles.Member] = [Permissions.Account.Own, Permissions.Workspace.Read],
+        [Roles.Viewer] = [Permissions.Account.Own, Permissions.Workspace.Read],
     };
 
     public static bool Grants(string? role, Permission permission) =>
         role is not null && ByRole.TryGetValue(role, out var granted) && granted.Contains(permission);
-
-    public static IReadOnlyCollection<Permission> Of(string? role) =>
-        role is not null && ByRole.TryGetValue(role, out var granted) ? granted : [];
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Portal.Domain.Common;
 
 namespace Portal.Infrastructure.Data;
@@ -11,7 +12,7 @@ namespace Portal.Infrastructure.Data;
 /// context cannot write another tenant's rows, audit entries or another person's notifications; audit entries are
 /// never changed. Rows attached by hand (not loaded through the filters) are checked like any other.
 /// </summary>
-internal sealed class OwnershipGuard : SaveChangesInterceptor
+internal sealed class OwnershipGuard(ILogger<OwnershipGuard> logger) : SaveChangesInterceptor
 {
     public const string OtherTenantMessage = "Accès refusé : cet élément appartient à une autre entreprise.";
 
@@ -27,7 +28,7 @@ internal sealed class OwnershipGuard : SaveChangesInterceptor
         return ValueTask.FromResult(result);
     }
 
-    private static void Check(DbContext? context)
+    private void Check(DbContext? context)
     {
         if (context is not PortalDbContext portal)
         {
@@ -50,6 +51,9 @@ internal sealed class OwnershipGuard : SaveChangesInterceptor
 
             if (Refusal(entry, ownership, scope) is { } refusal)
             {
+                // A refused write is a bug or an attack: say which door opened the context and what it tried to write.
+                logger.LogWarning("Refused {State} of {Entity} through {Door} (tenant {TenantId}, user {UserId})",
+                    entry.State, entry.Metadata.ClrType.Name, scope.Door, scope.TenantId, scope.UserId);
                 throw new ForbiddenException(refusal);
             }
         }

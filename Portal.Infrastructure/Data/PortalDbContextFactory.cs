@@ -12,8 +12,7 @@ public sealed class PortalDbContextFactory
 
     internal PortalDbContextFactory(DatabaseOptions database, OwnershipGuard guard, TimestampInterceptor timestamps)
     {
-        IsPostgres = database.IsPostgres;
-        if (IsPostgres)
+        if (database.IsPostgres)
         {
             var options = Build<PostgresPortalDbContext>(database, guard, timestamps);
             create = () => new PostgresPortalDbContext(options);
@@ -24,8 +23,6 @@ public sealed class PortalDbContextFactory
             create = () => new SqlitePortalDbContext(options);
         }
     }
-
-    internal bool IsPostgres { get; }
 
     internal PortalDbContext Create(DataScope scope)
     {

@@ -34,7 +34,7 @@ public sealed class EventBus
         }
     }
 
-    public int SubscriberCount(string key) => subscribers.TryGetValue(key, out var handlers) ? handlers.Count : 0;
+    internal int SubscriberCount(string key) => subscribers.TryGetValue(key, out var handlers) ? handlers.Count : 0;
 
     private sealed class Subscription(Action unsubscribe) : IDisposable
     {

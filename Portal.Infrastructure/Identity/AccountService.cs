@@ -103,14 +103,13 @@ public sealed class AccountService(
     /// <summary>The signed-in person's own theme choice, kept for their next visits.</summary>
     public async Task SetThemeAsync(string theme, CancellationToken cancellationToken = default)
     {
-        var userId = currentUser.UserId ?? throw new Domain.Common.ForbiddenException("Vous devez être connecté.");
         if (theme is not ("light" or "dark"))
         {
             throw new ArgumentOutOfRangeException(nameof(theme), theme, "Theme must be light or dark.");
         }
 
-        await using var db = portalDb.ForSystem("theme");
-        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.Theme, theme), cancellationToken);
+        await using var db = portalDb.ForCurrentUser(Permissions.Account.Own);
+        await db.Users.Where(u => u.Id == currentUser.UserId).ExecuteUpdateAsync(s => s.SetProperty(u => u.Theme, theme), cancellationToken);
     }
 
     private Task<PortalUser?> FindAsync(UserIdentifier identifier, CancellationToken cancellationToken) => identifier.IsEmail

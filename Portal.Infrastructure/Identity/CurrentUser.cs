@@ -30,7 +30,12 @@ public sealed class CurrentUser
 
     /// <summary>True when the person's role grants the permission on the side it belongs to (a tenant, or the platform).</summary>
     public bool Can(Permission permission) => RolePermissions.Grants(Role, permission)
-        && (permission.Scope == PermissionScope.Platform ? IsPlatformStaff : IsTenantUser);
+        && permission.Scope switch
+        {
+            PermissionScope.Platform => IsPlatformStaff,
+            PermissionScope.Tenant => IsTenantUser,
+            _ => IsPlatformStaff || IsTenantUser,
+        };
 
     /// <summary>Throws the permission's French refusal unless <see cref="Can"/>; every service call starts here or in <c>PortalDb</c>.</summary>
     public void Demand(Permission permission)

@@ -40,5 +40,5 @@ public sealed class NotificationService(PortalDb portalDb, CurrentUser user, Tim
     private Guid UserId() => user.UserId ?? throw new ForbiddenException("Vous devez être connecté.");
 
     // Notifications are user-owned: the filter already limits every query to the caller's own.
-    private PortalDbContext Open() => portalDb.ForCurrentUser(user.IsPlatformStaff ? Permissions.Platform.Overview : Permissions.Workspace.Read);
+    private PortalDbContext Open() => portalDb.ForCurrentUser(Permissions.Account.Own);
 }

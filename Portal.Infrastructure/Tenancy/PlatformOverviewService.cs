@@ -25,7 +25,7 @@ public sealed class PlatformOverviewService(PortalDb portalDb, TimeProvider cloc
 
     public async Task<IReadOnlyList<AuditEntryView>> RecentActivityAsync(int count, CancellationToken cancellationToken = default)
     {
-        await using var db = Open();
+        await using var db = portalDb.ForCurrentUser(Permissions.Audit.Read);
         return await db.AuditEntries.AsNoTracking()
             .OrderByDescending(a => a.Id)
             .Take(Math.Clamp(count, 1, 100))

@@ -60,6 +60,7 @@ public static class DependencyInjection
         });
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<Errors.DomainExceptionHandler>();
         return services;
     }
 

@@ -2,9 +2,6 @@ using Portal.Domain.Onboarding.Import;
 
 namespace Portal.Domain.Onboarding;
 
-/// <summary>How much the dashboards can be trusted after an import, out of 100.</summary>
-public sealed record QualityScore(int Score, double Completeness, int MonthsOfHistory, int Anomalies);
-
 /// <summary>
 /// The data quality score (documented in the README):
 /// <list type="bullet">

@@ -11,8 +11,6 @@ using Portal.Infrastructure.Identity;
 
 namespace Portal.Infrastructure.Bootstrap;
 
-public sealed record CreatedLogin(string Role, string Identifier, string Password);
-
 /// <summary>
 /// First run: the platform admin (and, on request, a demo company). Generated passwords are printed once to the console
 /// and never stored in clear; every account must change its password at first sign-in. Each creation commits with its

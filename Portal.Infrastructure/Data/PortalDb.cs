@@ -51,6 +51,7 @@ public sealed class PortalDb(PortalDbContextFactory factory, CurrentUser user, A
     /// or circuit, so a page can never borrow a job's reach.
     /// </summary>
     /// <param name="tenantId">The tenant the job works for; null to reach only the platform's records (to find a run's tenant first).</param>
+    /// <param name="reason">What the job does, named in the logs when a write is refused.</param>
     public PortalDbContext ForJob(Guid? tenantId, string reason)
     {
         if (user.IsAuthenticated)

@@ -5,29 +5,6 @@ using Portal.Infrastructure.Spreadsheets;
 
 namespace Portal.Infrastructure.Onboarding;
 
-/// <summary>Where a run stands: the phase, the overall percent and the rows handled so far.</summary>
-public sealed record ImportProgress(ImportPhase Phase, int Percent, long RowsDone);
-
-/// <summary>What the structure check found: the sheets and headers, or why the file cannot be imported.</summary>
-public sealed record StructureReport(IReadOnlyList<string> Problems, IReadOnlyList<string> Notes)
-{
-    public bool IsImportable => Problems.Count == 0;
-}
-
-/// <summary>The parsed and validated content of a workbook, ready to be written.</summary>
-public sealed class ImportAnalysis(ImportValidator validator)
-{
-    public ImportValidator Validator { get; } = validator;
-
-    public int ProductCount => Validator.Products.Count;
-
-    public int SaleCount => Validator.Sales.Count;
-
-    public long RowsRead => Validator.ProductRows + Validator.SaleRows;
-
-    public QualityScore Quality() => DataQuality.Compute(Validator.Products, Validator.Sales);
-}
-
 /// <summary>
 /// Reads a workbook in one streaming pass per sheet and validates as it goes. The share of the work is
 /// measured in unpacked bytes, so progress is right before the row count is known.

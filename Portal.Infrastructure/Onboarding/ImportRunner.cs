@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Portal.Infrastructure.Files;
 using Portal.Domain.Auditing;
 using Portal.Domain.Common;
 using Portal.Domain.Notifications;
@@ -11,17 +10,10 @@ using Portal.Domain.Onboarding.Import;
 using Portal.Infrastructure.Auditing;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Events;
+using Portal.Infrastructure.Files;
 using Portal.Infrastructure.Spreadsheets;
 
 namespace Portal.Infrastructure.Onboarding;
-
-/// <summary>What a finished run found or wrote (stored as JSON on the job).</summary>
-public sealed record ImportStats(
-    bool DryRun, int Products, int Sales, long SalesAmount, string Currency, int QualityScore, double Completeness, int MonthsOfHistory, int Anomalies,
-    double ReadSeconds, double WriteSeconds);
-
-/// <summary>The rule violations of a failed run (stored as JSON on the job); <see cref="Total"/> may exceed the list kept.</summary>
-public sealed record ImportErrors(int Total, IReadOnlyList<ImportIssue> Issues);
 
 /// <summary>
 /// Runs one import job end to end: read and validate the stored workbook, then (for an import) write every
@@ -41,6 +33,8 @@ public sealed class ImportRunner(
 
     public static readonly string[] Dashboards = ["sales", "stock"];
 
+    /// <param name="jobId">The run to do; a run already finished is left alone.</param>
+    /// <param name="cancellationToken">Stops the run; nothing of it is kept.</param>
     /// <param name="observe">Sees every progress report; the tests use it to break a run half-way.</param>
     public async Task RunAsync(Guid jobId, CancellationToken cancellationToken = default, Action<ImportProgress>? observe = null)
     {

@@ -6,15 +6,8 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Portal.Domain.Common;
 using Portal.Domain.Onboarding;
 using Portal.Domain.Onboarding.Import;
-using Portal.Domain.Tenancy;
 
 namespace Portal.Infrastructure.Onboarding;
-
-public sealed record TemplateRequest(string CompanyName, Sector Sector, DateOnly Today);
-
-public sealed record TemplateProduct(string Code, string Name, string? Category, decimal Price, decimal? Cost, int? Stock, int? ReorderPoint);
-
-public sealed record TemplateSale(DateOnly Date, string Code, int Quantity, decimal? UnitPrice);
 
 /// <summary>
 /// The Excel template of step 3: Instructions, Produits and Ventes sheets with a styled frozen header,

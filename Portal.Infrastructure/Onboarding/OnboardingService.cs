@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Portal.Infrastructure.Files;
 using Portal.Domain.Auditing;
 using Portal.Domain.Common;
 using Portal.Domain.Identity;
@@ -10,6 +9,7 @@ using Portal.Domain.Onboarding.Import;
 using Portal.Domain.Tenancy;
 using Portal.Infrastructure.Auditing;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Files;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Spreadsheets;
 

@@ -8,12 +8,6 @@ namespace Portal.Infrastructure.Spreadsheets;
 /// <summary>A row of cells in a sheet's canonical column order; only valid during the callback.</summary>
 public delegate void RowHandler(int row, ReadOnlySpan<RawCell> cells);
 
-/// <summary>A sheet of the uploaded workbook matched to one of the template's sheets.</summary>
-public sealed record SheetHandle(ImportSheet Sheet, string Name, WorksheetPart Part, long Size);
-
-/// <summary>The header row of a sheet and how it maps to the template's columns.</summary>
-public sealed record SheetHeader(SheetHandle Sheet, int Row, HeaderMatch Match);
-
 /// <summary>
 /// An uploaded workbook, read as a stream: the Open XML SDK opens the package, then a plain <see cref="XmlReader"/>
 /// walks each worksheet part (no DOM), with the shared strings resolved once. Formulas are read by their cached value.

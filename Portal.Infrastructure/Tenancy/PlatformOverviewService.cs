@@ -5,10 +5,6 @@ using Portal.Infrastructure.Data;
 
 namespace Portal.Infrastructure.Tenancy;
 
-public sealed record PlatformOverview(int TenantCount, int ActiveTenantCount, int SignInsLast24Hours, int FailedSignInsLast24Hours);
-
-public sealed record AuditEntryView(DateTime At, string? ActorName, string Action, string? EntityType, string? EntityId, string? IpAddress);
-
 /// <summary>The numbers on the back-office home, for platform staff.</summary>
 public sealed class PlatformOverviewService(PortalDb portalDb, TimeProvider clock)
 {

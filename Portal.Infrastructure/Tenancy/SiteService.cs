@@ -9,10 +9,6 @@ using Portal.Infrastructure.Identity;
 
 namespace Portal.Infrastructure.Tenancy;
 
-public sealed record SiteView(Guid Id, string Name, string? Address, SiteType Type, bool IsActive);
-
-public sealed record SiteInput(string Name, string? Address);
-
 /// <summary>A tenant's sites. Reads for every tenant role; changes for Owner and Manager.</summary>
 public sealed class SiteService(PortalDb portalDb, CurrentUser user, AuditTrail audit)
 {

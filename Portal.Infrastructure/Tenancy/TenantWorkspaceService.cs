@@ -1,15 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Common;
 using Portal.Domain.Identity;
-using Portal.Domain.Tenancy;
 using Portal.Infrastructure.Data;
-using Portal.Infrastructure.Identity;
 
 namespace Portal.Infrastructure.Tenancy;
-
-public sealed record TenantSummary(Guid Id, string Name, string? Ninea, Sector Sector, string Country, bool IsActive);
-
-public sealed record TenantUserView(Guid Id, string FirstName, string LastName, string? Email, string? Phone, string Role, bool MustChangePassword, DateTime? LastLoginAt);
 
 /// <summary>What a tenant user sees of their own company: its profile and its people.</summary>
 public sealed class TenantWorkspaceService(PortalDb portalDb)

@@ -1,10 +1,8 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Portal.Infrastructure.Onboarding;
 using Portal.Domain.Tenancy;
-using Portal.Infrastructure.Spreadsheets;
+using Portal.Infrastructure.Onboarding;
 
 namespace Portal.Tests.Onboarding;
 

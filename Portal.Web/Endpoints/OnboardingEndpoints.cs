@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Portal.Domain.Common;
 using Portal.Infrastructure.Onboarding;
 
 namespace Portal.Web.Endpoints;
@@ -17,22 +16,12 @@ public static class OnboardingEndpoints
         return app;
     }
 
-    private static Task<Results<FileContentHttpResult, NotFound>> TemplateAsync(Guid sessionId, OnboardingService onboarding, CancellationToken cancellationToken) =>
-        FileAsync(() => onboarding.TemplateAsync(sessionId, cancellationToken));
+    // A refusal (unknown id, another tenant's) becomes ProblemDetails in Errors/DomainExceptionHandler.
+    private static async Task<FileContentHttpResult> TemplateAsync(Guid sessionId, OnboardingService onboarding, CancellationToken cancellationToken) =>
+        File(await onboarding.TemplateAsync(sessionId, cancellationToken));
 
-    private static Task<Results<FileContentHttpResult, NotFound>> ErrorReportAsync(Guid jobId, OnboardingService onboarding, CancellationToken cancellationToken) =>
-        FileAsync(() => onboarding.ErrorReportAsync(jobId, cancellationToken));
+    private static async Task<FileContentHttpResult> ErrorReportAsync(Guid jobId, OnboardingService onboarding, CancellationToken cancellationToken) =>
+        File(await onboarding.ErrorReportAsync(jobId, cancellationToken));
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> FileAsync(Func<Task<(string Name, byte[] Content)>> build)
-    {
-        try
-        {
-            var (name, content) = await build();
-            return TypedResults.File(content, Xlsx, name);
-        }
-        catch (NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
-    }
+    private static FileContentHttpResult File((string Name, byte[] Content) file) => TypedResults.File(file.Content, Xlsx, file.Name);
 }

@@ -3,16 +3,6 @@ using System.Text;
 
 namespace Portal.Domain.Onboarding.Import;
 
-/// <summary>A column the importer knows, its header in the template, and other ways people write it.</summary>
-public sealed record ImportColumn(string Header, bool Required, bool InTemplate, params string[] Aliases)
-{
-    public bool Matches(string normalisedHeader) =>
-        ImportSchema.Normalise(Header) == normalisedHeader || Aliases.Any(a => ImportSchema.Normalise(a) == normalisedHeader);
-}
-
-/// <summary>A sheet of the template: its name and its columns in canonical order (the validators index cells by it).</summary>
-public sealed record ImportSheet(string Name, IReadOnlyList<ImportColumn> Columns);
-
 /// <summary>The workbook layout shared by the template generator and the importer.</summary>
 public static class ImportSchema
 {
@@ -147,9 +137,4 @@ public static class ImportSchema
 
         return -1;
     }
-}
-
-public sealed record HeaderMatch(int[] ColumnIndex, IReadOnlyList<string> MissingColumns, IReadOnlyList<string> Problems)
-{
-    public bool IsComplete => MissingColumns.Count == 0 && Problems.Count == 0;
 }

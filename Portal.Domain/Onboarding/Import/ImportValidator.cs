@@ -4,13 +4,6 @@ using Portal.Domain.Sales;
 
 namespace Portal.Domain.Onboarding.Import;
 
-/// <summary>A valid product line of the file, with the id it will be stored under.</summary>
-public sealed record ProductLine(
-    Guid Id, int Row, string Code, string Name, string? Category, long UnitPrice, long? CostPrice, int Stock, int? ReorderPoint);
-
-/// <summary>A valid sales line; <see cref="ProductIndex"/> points into <see cref="ImportValidator.Products"/>.</summary>
-public readonly record struct SaleLine(int ProductIndex, DateOnly Date, int Quantity, long UnitPrice, long TotalAmount);
-
 /// <summary>
 /// The seed's business rules, applied row by row while the file streams by. Every problem is collected
 /// (not just the first); the file is importable only when there are none. Products must be fed first.

@@ -1,14 +1,5 @@
 namespace Portal.Domain.Onboarding.Import;
 
-public enum CellKind
-{
-    Empty,
-    Number,
-    Text,
-    Boolean,
-    Error,
-}
-
 /// <summary>
 /// A cell as the workbook stores it: numbers keep their invariant text ("1500", "45292"), text is the
 /// resolved string, errors keep their code ("#N/A"). Formulas arrive as their cached value.

@@ -1,0 +1,6 @@
+namespace Portal.Domain.Onboarding.Import;
+
+public sealed record HeaderMatch(int[] ColumnIndex, IReadOnlyList<string> MissingColumns, IReadOnlyList<string> Problems)
+{
+    public bool IsComplete => MissingColumns.Count == 0 && Problems.Count == 0;
+}

@@ -1,0 +1,7 @@
+namespace Portal.Infrastructure.Onboarding;
+
+public enum IdentifierKind
+{
+    Email,
+    Phone,
+}

@@ -1,0 +1,3 @@
+namespace Portal.Infrastructure.Tenancy;
+
+public sealed record SiteInput(string Name, string? Address);

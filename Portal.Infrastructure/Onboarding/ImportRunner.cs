@@ -6,7 +6,7 @@ using Portal.Domain.Auditing;
 using Portal.Domain.Common;
 using Portal.Domain.Notifications;
 using Portal.Domain.Onboarding;
-using Portal.Domain.Onboarding.Import;
+using Portal.Domain.Spreadsheets;
 using Portal.Infrastructure.Auditing;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Events;

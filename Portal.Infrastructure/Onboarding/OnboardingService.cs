@@ -6,6 +6,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Identity;
 using Portal.Domain.Onboarding;
 using Portal.Domain.Onboarding.Import;
+using Portal.Domain.Spreadsheets;
 using Portal.Domain.Tenancy;
 using Portal.Infrastructure.Auditing;
 using Portal.Infrastructure.Data;
@@ -269,7 +270,7 @@ public sealed class OnboardingService(
         var job = await FindJobAsync(db, jobId, cancellationToken);
         var errors = ReadErrors(job);
         await using var stored = files.OpenRead(job.StoredFile);
-        var content = ErrorReport.Build(stored, errors.Issues, errors.Total);
+        var content = ErrorReport.Build(stored, [ImportSchema.Products, ImportSchema.Sales], errors.Issues, errors.Total);
         return ($"erreurs-{Path.GetFileNameWithoutExtension(job.FileName)}.xlsx", content);
     }
 

@@ -2,7 +2,8 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Portal.Domain.Onboarding.Import;
+
+using Portal.Domain.Spreadsheets;
 
 namespace Portal.Infrastructure.Spreadsheets;
 
@@ -14,7 +15,11 @@ public static class ErrorReport
 {
     private const string ErrorsSheet = "Erreurs";
 
-    public static byte[] Build(Stream upload, IReadOnlyList<ImportIssue> issues, int total)
+    /// <param name="upload">The workbook as it was uploaded.</param>
+    /// <param name="layout">The sheets the import knows, so a column written with an alias is found too.</param>
+    /// <param name="issues">The problems to mark, in file order.</param>
+    /// <param name="total">How many problems there were in all (the list may be shortened).</param>
+    public static byte[] Build(Stream upload, IReadOnlyList<ImportSheet> layout, IReadOnlyList<ImportIssue> issues, int total)
     {
         using var copy = new MemoryStream();
         upload.CopyTo(copy);
@@ -27,13 +32,13 @@ public static class ErrorReport
 
             foreach (var sheetIssues in issues.Where(i => i.Row > 0).GroupBy(i => i.Sheet))
             {
-                var sheet = workbookPart.Workbook.Sheets!.Elements<Sheet>().FirstOrDefault(s => ImportSchema.Normalise(s.Name) == ImportSchema.Normalise(sheetIssues.Key));
+                var sheet = workbookPart.Workbook.Sheets!.Elements<Sheet>().FirstOrDefault(s => HeaderMatcher.Normalise(s.Name) == HeaderMatcher.Normalise(sheetIssues.Key));
                 if (sheet?.Id?.Value is not { } id || workbookPart.GetPartById(id) is not WorksheetPart part)
                 {
                     continue;
                 }
 
-                Highlight(part, sheetIssues, highlighter);
+                Highlight(part, sheetIssues, layout, highlighter);
             }
 
             styles.Stylesheet.Save();
@@ -43,7 +48,7 @@ public static class ErrorReport
         return copy.ToArray();
     }
 
-    private static void Highlight(WorksheetPart part, IEnumerable<ImportIssue> issues, Highlighter highlighter)
+    private static void Highlight(WorksheetPart part, IEnumerable<ImportIssue> issues, IReadOnlyList<ImportSheet> layout, Highlighter highlighter)
     {
         var data = part.Worksheet.GetFirstChild<SheetData>()!;
         var rows = data.Elements<Row>().Where(r => r.RowIndex is not null).ToDictionary(r => r.RowIndex!.Value);
@@ -53,8 +58,8 @@ public static class ErrorReport
             .ToList() ?? [];
         foreach (var issue in issues)
         {
-            var column = columns.FirstOrDefault(c => ImportSchema.Normalise(c.Text) == ImportSchema.Normalise(issue.Column)
-                || Aliases(issue.Column).Contains(ImportSchema.Normalise(c.Text)));
+            var column = columns.FirstOrDefault(c => HeaderMatcher.Normalise(c.Text) == HeaderMatcher.Normalise(issue.Column)
+                || Aliases(layout, issue.Column).Contains(HeaderMatcher.Normalise(c.Text)));
             if (column.Text is null || !rows.TryGetValue((uint)issue.Row, out var row))
             {
                 continue;
@@ -82,10 +87,10 @@ public static class ErrorReport
         part.Worksheet.Save();
     }
 
-    private static IEnumerable<string> Aliases(string header)
+    private static IEnumerable<string> Aliases(IReadOnlyList<ImportSheet> layout, string header)
     {
-        var column = ImportSchema.Products.Columns.Concat(ImportSchema.Sales.Columns).FirstOrDefault(c => c.Header == header);
-        return column is null ? [] : column.Aliases.Select(ImportSchema.Normalise);
+        var column = layout.SelectMany(s => s.Columns).FirstOrDefault(c => c.Header == header);
+        return column is null ? [] : column.Aliases.Select(HeaderMatcher.Normalise);
     }
 
     private static string HeaderText(Cell cell, WorksheetPart part)

@@ -1,5 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
-using Portal.Domain.Onboarding.Import;
+
+using Portal.Domain.Spreadsheets;
 
 namespace Portal.Infrastructure.Spreadsheets;
 

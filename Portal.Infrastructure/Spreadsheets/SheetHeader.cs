@@ -1,4 +1,4 @@
-using Portal.Domain.Onboarding.Import;
+using Portal.Domain.Spreadsheets;
 
 namespace Portal.Infrastructure.Spreadsheets;
 

@@ -1,7 +1,8 @@
 using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Portal.Domain.Onboarding.Import;
+
+using Portal.Domain.Spreadsheets;
 
 namespace Portal.Infrastructure.Spreadsheets;
 
@@ -55,7 +56,7 @@ public sealed class WorkbookFile : IDisposable
         var workbookPart = document.WorkbookPart!;
         foreach (var entry in workbookPart.Workbook.Sheets?.Elements<Sheet>() ?? [])
         {
-            if (ImportSchema.IsSheet(sheet, entry.Name?.Value) && entry.Id?.Value is { } id && workbookPart.GetPartById(id) is WorksheetPart part)
+            if (HeaderMatcher.IsSheet(sheet, entry.Name?.Value) && entry.Id?.Value is { } id && workbookPart.GetPartById(id) is WorksheetPart part)
             {
                 return new SheetHandle(sheet, entry.Name!.Value!, part, partSizes.GetValueOrDefault(part.Uri.OriginalString, 0));
             }
@@ -96,7 +97,7 @@ public sealed class WorkbookFile : IDisposable
         {
         }
 
-        return new SheetHeader(sheet, headerRow, ImportSchema.MatchHeaders(sheet.Sheet, header));
+        return new SheetHeader(sheet, headerRow, HeaderMatcher.Match(sheet.Sheet, header));
     }
 
     /// <summary>The merged ranges that touch the header row (they hide column titles).</summary>

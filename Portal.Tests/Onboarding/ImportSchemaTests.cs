@@ -1,4 +1,5 @@
 using Portal.Domain.Onboarding.Import;
+using Portal.Domain.Spreadsheets;
 
 namespace Portal.Tests.Onboarding;
 
@@ -7,7 +8,7 @@ public class ImportSchemaTests
     [Fact]
     public void Recognises_headers_whatever_the_case_accents_spaces_or_order()
     {
-        var match = ImportSchema.MatchHeaders(ImportSchema.Products,
+        var match = HeaderMatcher.Match(ImportSchema.Products,
             ["  seuil   alerte ", "PRIX VENTE", "code", "Nom", "categorie", "Prix d'achat", "Stock initial"]);
 
         Assert.True(match.IsComplete);
@@ -17,14 +18,14 @@ public class ImportSchemaTests
     [Fact]
     public void Recognises_the_date_header_with_or_without_its_hint()
     {
-        Assert.True(ImportSchema.MatchHeaders(ImportSchema.Sales, ["Date", "Code Produit", "Qté", "PU"]).IsComplete);
-        Assert.True(ImportSchema.MatchHeaders(ImportSchema.Sales, ["DATE (YYYY-MM-DD)", "code produit", "quantite"]).IsComplete);
+        Assert.True(HeaderMatcher.Match(ImportSchema.Sales, ["Date", "Code Produit", "Qté", "PU"]).IsComplete);
+        Assert.True(HeaderMatcher.Match(ImportSchema.Sales, ["DATE (YYYY-MM-DD)", "code produit", "quantite"]).IsComplete);
     }
 
     [Fact]
     public void Names_the_missing_required_columns()
     {
-        var match = ImportSchema.MatchHeaders(ImportSchema.Products, ["Code", "Nom", "Catégorie"]);
+        var match = HeaderMatcher.Match(ImportSchema.Products, ["Code", "Nom", "Catégorie"]);
 
         Assert.Equal(["Prix Vente"], match.MissingColumns);
     }
@@ -32,7 +33,7 @@ public class ImportSchemaTests
     [Fact]
     public void Reports_a_column_given_twice()
     {
-        var match = ImportSchema.MatchHeaders(ImportSchema.Products, ["Code", "Nom", "Prix Vente", "Prix Vente"]);
+        var match = HeaderMatcher.Match(ImportSchema.Products, ["Code", "Nom", "Prix Vente", "Prix Vente"]);
 
         Assert.Contains("La colonne « Prix Vente » apparaît deux fois dans l'onglet Produits.", match.Problems);
     }
@@ -41,5 +42,5 @@ public class ImportSchemaTests
     [InlineData("produits")]
     [InlineData(" PRODUITS ")]
     [InlineData("Produits")]
-    public void Finds_sheets_by_name_loosely(string name) => Assert.True(ImportSchema.IsSheet(ImportSchema.Products, name));
+    public void Finds_sheets_by_name_loosely(string name) => Assert.True(HeaderMatcher.IsSheet(ImportSchema.Products, name));
 }

@@ -1,6 +1,7 @@
 using Portal.Domain.Common;
 using Portal.Domain.Onboarding;
 using Portal.Domain.Onboarding.Import;
+using Portal.Domain.Spreadsheets;
 
 namespace Portal.Tests.Onboarding;
 

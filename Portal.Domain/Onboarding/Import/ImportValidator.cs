@@ -2,6 +2,8 @@ using System.Globalization;
 using Portal.Domain.Common;
 using Portal.Domain.Sales;
 
+using Portal.Domain.Spreadsheets;
+
 namespace Portal.Domain.Onboarding.Import;
 
 /// <summary>

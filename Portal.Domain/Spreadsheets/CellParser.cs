@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Portal.Domain.Onboarding.Import;
+namespace Portal.Domain.Spreadsheets;
 
 /// <summary>
 /// Reads typed values out of cells the way people fill spreadsheets here: numbers typed as text with

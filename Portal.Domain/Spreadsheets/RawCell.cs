@@ -1,4 +1,4 @@
-namespace Portal.Domain.Onboarding.Import;
+namespace Portal.Domain.Spreadsheets;
 
 /// <summary>
 /// A cell as the workbook stores it: numbers keep their invariant text ("1500", "45292"), text is the

@@ -1,4 +1,4 @@
-namespace Portal.Domain.Onboarding.Import;
+namespace Portal.Domain.Spreadsheets;
 
 public sealed record HeaderMatch(int[] ColumnIndex, IReadOnlyList<string> MissingColumns, IReadOnlyList<string> Problems)
 {

@@ -157,7 +157,8 @@ public class OnboardingServiceTests
         string taken;
         await using (var db = database.NewContext())
         {
-            taken = await db.Users.Where(u => u.PhoneNumber != null).Select(u => u.PhoneNumber!).FirstAsync();
+            var otherTenant = await db.OnboardingSessions.Where(s => s.Id == other).Select(s => s.TenantId).SingleAsync();
+            taken = await db.Users.Where(u => u.TenantId == otherTenant && u.PhoneNumber != null).Select(u => u.PhoneNumber!).FirstAsync();
         }
 
         var conflict = await Assert.ThrowsAsync<ValidationFailedException>(() => harness.AsStaffAsync(s => s.CreateUsersAsync(sessionId,
@@ -177,7 +178,6 @@ public class OnboardingServiceTests
             Assert.Equal(OnboardingStep.Template, (await db.OnboardingSessions.SingleAsync(s => s.Id == sessionId)).CurrentStep);
         }
 
-        Assert.NotEqual(Guid.Empty, other);
     }
 
     [Fact]
@@ -216,7 +216,7 @@ public class OnboardingServiceTests
         var validations = products.Descendants<DocumentFormat.OpenXml.Spreadsheet.DataValidation>().ToList();
         Assert.Contains(validations, v => v.Formula1!.Text.Contains("Prestations", StringComparison.Ordinal));
         Assert.Equal(5, validations.Count);
-        Assert.NotNull(products.Descendants<DocumentFormat.OpenXml.Spreadsheet.Pane>().Single(p => p.State! == DocumentFormat.OpenXml.Spreadsheet.PaneStateValues.Frozen));
+        Assert.Single(products.Descendants<DocumentFormat.OpenXml.Spreadsheet.Pane>(), p => p.State! == DocumentFormat.OpenXml.Spreadsheet.PaneStateValues.Frozen);
         var sales = Workbooks.Worksheet(document, "Ventes").Descendants<DocumentFormat.OpenXml.Spreadsheet.DataValidation>().ToList();
         Assert.Contains(sales, v => v.Formula1!.Text == "CodesProduits");
         Assert.Contains(sales, v => v.Type! == DocumentFormat.OpenXml.Spreadsheet.DataValidationValues.Date && v.Formula2 is not null);

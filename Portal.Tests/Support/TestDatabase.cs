@@ -35,6 +35,7 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string? sqlitePath;
     private readonly string? postgresName;
+    private readonly IConfiguration configuration;
 
     private TestDatabase(string provider, string? sqlitePath, string? postgresName, string? connectionString)
     {
@@ -48,13 +49,19 @@ public sealed class TestDatabase : IAsyncDisposable
             ["ConnectionStrings:Portal"] = connectionString,
             ["Portal:Storage:Path"] = Path.Combine(Path.GetTempPath(), "portal-tests", "files", Guid.NewGuid().ToString("N")),
         };
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        Services = NewServer();
+    }
+
+    /// <summary>Another server's services on the same database and file store (e.g. the one that starts after a crash).</summary>
+    public ServiceProvider NewServer()
+    {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddPortalInfrastructure(configuration);
         // The hash's cost is not what these tests check: one iteration instead of 100,000 saves seconds per account.
         services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1);
-        Services = services.BuildServiceProvider();
+        return services.BuildServiceProvider();
     }
 
     public string Provider { get; }

@@ -16,8 +16,8 @@ public partial class AppServer : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<string, string> passwords = new(StringComparer.Ordinal);
     private readonly string dataFile = Path.Combine(Path.GetTempPath(), "portal-browser", Guid.NewGuid().ToString("N") + ".db");
+    private readonly List<IBrowserContext> contexts = [];
     private Process? process;
-    private IPlaywright? playwright;
 
     public string BaseUrl { get; private set; } = string.Empty;
 
@@ -86,18 +86,25 @@ public partial class AppServer : IAsyncLifetime
             throw new InvalidOperationException("Portal.Web did not become healthy:\n" + string.Join('\n', output));
         }
 
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Browser = await SharedBrowser.Value;
+    }
+
+    // One Chromium for the whole run (each test opens its own context, so nothing leaks between tests); it ends with the test process.
+    private static readonly Lazy<Task<IBrowser>> SharedBrowser = new(async () =>
+    {
+        var playwright = await Playwright.CreateAsync();
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = TestEnvironment.ChromiumPath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
-    }
+    });
 
     public async Task<IPage> NewPageAsync(int width, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "fr-FR" });
+        contexts.Add(context);
         return await context.NewPageAsync();
     }
 
@@ -127,12 +134,11 @@ public partial class AppServer : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null)
+        foreach (var context in contexts)
         {
-            await Browser.DisposeAsync();
+            await context.DisposeAsync();
         }
 
-        playwright?.Dispose();
         if (process is { HasExited: false })
         {
             process.Kill(entireProcessTree: true);

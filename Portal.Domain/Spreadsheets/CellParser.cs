@@ -35,7 +35,15 @@ public static class CellParser
     }
 
     /// <summary>A number, or null for a blank cell.</summary>
-    public static bool TryNumber(RawCell cell, out decimal? number, out string? error)
+    /// <param name="cell">The cell as stored.</param>
+    /// <param name="maxDecimals">
+    /// How many decimals the column allows (the currency's minor digits, 0 for whole numbers). It decides what a lone
+    /// separator followed by three digits means: "85.000" is 85 000 where decimals are impossible, and an error showing
+    /// both readings where both are possible ("1.500" in euros). See <see cref="TryParseTypedNumber"/>.
+    /// </param>
+    /// <param name="number">The value read.</param>
+    /// <param name="error">Why the cell is refused, in French.</param>
+    public static bool TryNumber(RawCell cell, int maxDecimals, out decimal? number, out string? error)
     {
         number = null;
         error = null;
@@ -51,9 +59,15 @@ public static class CellParser
                 return true;
             case CellKind.Text when string.IsNullOrWhiteSpace(cell.Value):
                 return true;
-            case CellKind.Text when TryParseTypedNumber(cell.Value!, out var typed):
-                number = typed;
-                return true;
+            case CellKind.Text:
+                if (TryParseTypedNumber(cell.Value!, maxDecimals, out var typed, out var ambiguity))
+                {
+                    number = typed;
+                    return true;
+                }
+
+                error = ambiguity ?? $"« {cell.Display} » n'est pas un nombre.";
+                return false;
             default:
                 error = $"« {cell.Display} » n'est pas un nombre.";
                 return false;
@@ -99,10 +113,27 @@ public static class CellParser
         }
     }
 
-    /// <summary>"23 795", "1 500,50", "1.500,50", "1,500.50", "2 000 FCFA", "-3".</summary>
-    public static bool TryParseTypedNumber(string input, out decimal value)
+    /// <summary>
+    /// "23 795", "1 500,50", "1.500,50", "1,500.50", "2 000 FCFA", "-3". West-African users group thousands with spaces,
+    /// dots or commas, so separators are never guessed silently:
+    /// <list type="bullet">
+    /// <item>both '.' and ',' appear: the last one is the decimal separator ("1.500,50", "1,500.50");</item>
+    /// <item>one separator repeats: it groups thousands ("1.500.000");</item>
+    /// <item>one separator appears once, after one to three digits and followed by exactly three ("85.000", "18,400"):
+    /// thousands when the column cannot hold that decimal reading ("85.000" FCFA is 85 000); when it could also be an
+    /// amount with at most <paramref name="maxDecimals"/> decimals ("1.500" in euros: 1 500 or 1,50?), the cell is refused
+    /// with both readings in <paramref name="ambiguity"/>;</item>
+    /// <item>any other single separator is the decimal separator ("12,5", "1500.75").</item>
+    /// </list>
+    /// </summary>
+    /// <param name="input">The text typed in the cell.</param>
+    /// <param name="maxDecimals">The decimals the column allows.</param>
+    /// <param name="value">The number read.</param>
+    /// <param name="ambiguity">Set when the text has two possible readings (then the method returns false).</param>
+    public static bool TryParseTypedNumber(string input, int maxDecimals, out decimal value, out string? ambiguity)
     {
         value = 0;
+        ambiguity = null;
         var text = input.Trim();
         foreach (var suffix in CurrencySuffixes)
         {
@@ -160,6 +191,22 @@ public static class CellParser
             _ => -1,
         };
 
+        if (commas + dots == 1 && length - decimalAt - 1 == 3 && IsGroup(buffer[..length], decimalAt))
+        {
+            var whole = buffer[..decimalAt].ToString().TrimStart('-', '+');
+            var fraction = buffer.Slice(decimalAt + 1, 3).ToString();
+            var decimals = fraction.TrimEnd('0').Length;
+            if (maxDecimals > 0 && decimals <= maxDecimals)
+            {
+                var asThousands = whole + fraction;
+                var asDecimal = whole + "," + (decimals == 0 ? "0" : fraction[..decimals]);
+                ambiguity = $"« {input.Trim()} » est ambigu : {asThousands} ou {asDecimal} ? Écrivez-le sans séparateur de milliers ({asThousands}) ou avec une virgule décimale ({asDecimal}).";
+                return false;
+            }
+
+            decimalAt = -1;
+        }
+
         Span<char> normalised = stackalloc char[length];
         var n = 0;
         for (var i = 0; i < length; i++)
@@ -179,6 +226,26 @@ public static class CellParser
         }
 
         return decimal.TryParse(normalised[..n], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
+
+    // One to three digits, not starting with 0 (after an optional sign), before the separator: "85.000", "-1,500", not "0.500".
+    private static bool IsGroup(ReadOnlySpan<char> text, int separator)
+    {
+        var start = text[0] is '-' or '+' ? 1 : 0;
+        if (separator - start is < 1 or > 3 || text[start] == '0')
+        {
+            return false;
+        }
+
+        foreach (var c in text[start..separator])
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool TrySerial(double serial, bool date1904, out DateOnly? date, out string? error)

@@ -19,8 +19,34 @@ public class CellParserTests
     [InlineData("-3", -3)]
     public void Understands_numbers_typed_as_text(string typed, double expected)
     {
-        Assert.True(CellParser.TryNumber(new RawCell(CellKind.Text, typed), out var value, out var error), error);
+        Assert.True(CellParser.TryNumber(new RawCell(CellKind.Text, typed), 2, out var value, out var error), error);
         Assert.Equal((decimal)expected, value);
+    }
+
+    [Theory]
+    [InlineData("85.000", 0, 85000)] // FCFA has no decimals: a dot after 1-3 digits followed by 3 digits groups thousands
+    [InlineData("18.400", 0, 18400)]
+    [InlineData("2.000", 0, 2000)] // a stock or a quantity: whole numbers
+    [InlineData("1,000", 0, 1000)]
+    [InlineData("-1.500", 0, -1500)]
+    [InlineData("1.234", 2, 1234)] // euros: 1,234 € would need three decimals, so it can only be 1 234
+    [InlineData("0.500", 2, 0.5)] // "0" never starts a thousands group
+    [InlineData("12,50", 2, 12.5)]
+    [InlineData("1500.750", 2, 1500.75)] // four digits before the dot: not a group
+    public void Reads_a_lone_separator_before_three_digits_as_thousands_when_decimals_cannot_be_meant(string typed, int maxDecimals, double expected)
+    {
+        Assert.True(CellParser.TryNumber(new RawCell(CellKind.Text, typed), maxDecimals, out var value, out var error), error);
+        Assert.Equal((decimal)expected, value);
+    }
+
+    [Theory]
+    [InlineData("1.500", "1500 ou 1,5")]
+    [InlineData("12,250", "12250 ou 12,25")]
+    [InlineData("7.000", "7000 ou 7,0")]
+    public void Refuses_a_form_that_stays_ambiguous_and_shows_both_readings(string typed, string readings)
+    {
+        Assert.False(CellParser.TryNumber(new RawCell(CellKind.Text, typed), 2, out _, out var error));
+        Assert.Contains($"« {typed} » est ambigu : {readings} ?", error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -29,23 +55,23 @@ public class CellParserTests
     [InlineData("--5")]
     public void Refuses_text_that_is_not_a_number_in_French(string typed)
     {
-        Assert.False(CellParser.TryNumber(new RawCell(CellKind.Text, typed), out _, out var error));
+        Assert.False(CellParser.TryNumber(new RawCell(CellKind.Text, typed), 2, out _, out var error));
         Assert.Equal($"« {typed} » n'est pas un nombre.", error);
     }
 
     [Fact]
     public void Reads_stored_numbers_and_treats_blank_cells_as_empty()
     {
-        Assert.True(CellParser.TryNumber(new RawCell(CellKind.Number, "1.5E3"), out var value, out _));
+        Assert.True(CellParser.TryNumber(new RawCell(CellKind.Number, "1.5E3"), 0, out var value, out _));
         Assert.Equal(1500m, value);
-        Assert.True(CellParser.TryNumber(new RawCell(CellKind.Text, "   "), out var blank, out _));
+        Assert.True(CellParser.TryNumber(new RawCell(CellKind.Text, "   "), 0, out var blank, out _));
         Assert.Null(blank);
     }
 
     [Fact]
     public void A_formula_error_is_reported_with_its_code()
     {
-        Assert.False(CellParser.TryNumber(new RawCell(CellKind.Error, "#DIV/0!"), out _, out var error));
+        Assert.False(CellParser.TryNumber(new RawCell(CellKind.Error, "#DIV/0!"), 0, out _, out var error));
         Assert.Equal("La cellule contient une erreur de formule (#DIV/0!).", error);
     }
 

@@ -47,6 +47,27 @@ public class ImportValidatorTests
         Assert.Equal("Le code « P001 » existe déjà pour cette entreprise.", SingleMessage(validator));
     }
 
+    [Fact]
+    public void Reads_dots_that_group_thousands_as_thousands_in_francs_stocks_and_quantities()
+    {
+        var validator = new ImportValidator(Currency.Xof, Today);
+        validator.AddProduct(2, [T("P1"), T("Riz"), T(null), T("85.000"), T("18.400"), T("2.000"), T("1.000")]);
+        validator.AddSale(2, [T("2026-11-20"), T("P1"), T("1.000"), T("85.000"), T("85.000.000")]);
+
+        Assert.True(validator.IsValid, string.Join(" ", validator.Issues.Select(i => i.Message)));
+        var product = Assert.Single(validator.Products)!;
+        Assert.Equal((85_000L, 18_400L, 2_000, 1_000), (product.UnitPrice, product.CostPrice!.Value, product.Stock, product.ReorderPoint!.Value));
+        Assert.Equal((1_000, 85_000_000L), (validator.Sales[0].Quantity, validator.Sales[0].TotalAmount));
+    }
+
+    [Fact]
+    public void Refuses_a_euro_price_that_could_be_read_two_ways()
+    {
+        var validator = new ImportValidator(Currency.Eur, Today);
+        validator.AddProduct(2, [T("P1"), T("Riz"), T(null), T("1.500"), T(null), T(null), T(null)]);
+        Assert.StartsWith("« 1.500 » est ambigu : 1500 ou 1,5 ?", SingleMessage(validator), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-5)]

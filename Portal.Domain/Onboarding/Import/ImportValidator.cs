@@ -200,7 +200,7 @@ public sealed class ImportValidator
 
     private long? Money(string sheet, int row, ImportColumn column, RawCell cell, bool required, bool allowZero, string rangeMessage)
     {
-        if (!CellParser.TryNumber(cell, out var number, out var error))
+        if (!CellParser.TryNumber(cell, currency.MinorDigits, out var number, out var error))
         {
             Add(sheet, row, column, cell.Display, error);
             return null;
@@ -235,7 +235,7 @@ public sealed class ImportValidator
 
     private long? WholeNumber(string sheet, int row, ImportColumn column, RawCell cell, bool allowZero, string rangeMessage)
     {
-        if (!CellParser.TryNumber(cell, out var number, out var error))
+        if (!CellParser.TryNumber(cell, maxDecimals: 0, out var number, out var error))
         {
             Add(sheet, row, column, cell.Display, error);
             return null;

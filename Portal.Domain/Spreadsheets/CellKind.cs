@@ -7,4 +7,7 @@ public enum CellKind
     Text,
     Boolean,
     Error,
+
+    /// <summary>A formula saved without its computed value (openpyxl and scripts write them so): we never evaluate formulas.</summary>
+    Uncalculated,
 }

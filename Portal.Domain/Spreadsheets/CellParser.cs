@@ -22,7 +22,7 @@ public static class CellParser
         text = null;
         switch (cell.Kind)
         {
-            case CellKind.Error:
+            case CellKind.Error or CellKind.Uncalculated:
                 error = FormulaError(cell);
                 return false;
             case CellKind.Empty:
@@ -51,7 +51,7 @@ public static class CellParser
         {
             case CellKind.Empty:
                 return true;
-            case CellKind.Error:
+            case CellKind.Error or CellKind.Uncalculated:
                 error = FormulaError(cell);
                 return false;
             case CellKind.Number when decimal.TryParse(cell.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var stored):
@@ -83,7 +83,7 @@ public static class CellParser
         {
             case CellKind.Empty:
                 return true;
-            case CellKind.Error:
+            case CellKind.Error or CellKind.Uncalculated:
                 error = FormulaError(cell);
                 return false;
             case CellKind.Number when double.TryParse(cell.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial):
@@ -263,5 +263,9 @@ public static class CellParser
         return true;
     }
 
-    private static string FormulaError(RawCell cell) => $"La cellule contient une erreur de formule ({cell.Value}).";
+    public const string UncalculatedMessage = "Formule non calculée : ouvrez et enregistrez le fichier dans Excel (ou LibreOffice) avant de le déposer.";
+
+    private static string FormulaError(RawCell cell) => cell.Kind == CellKind.Uncalculated
+        ? UncalculatedMessage
+        : $"La cellule contient une erreur de formule ({cell.Value}).";
 }

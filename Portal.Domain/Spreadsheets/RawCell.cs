@@ -11,5 +11,7 @@ public readonly record struct RawCell(CellKind Kind, string? Value)
     public bool IsBlank => Kind == CellKind.Empty || (Kind == CellKind.Text && string.IsNullOrWhiteSpace(Value));
 
     /// <summary>What to show the user in an error list.</summary>
-    public string Display => Kind == CellKind.Empty ? string.Empty : Value ?? string.Empty;
+    public string Display => Kind is CellKind.Empty or CellKind.Uncalculated ? string.Empty : Value ?? string.Empty;
+
+    public static RawCell Uncalculated { get; } = new(CellKind.Uncalculated, null);
 }

@@ -93,7 +93,8 @@ public sealed class ImportRunner(
             var quality = analysis.Quality();
             ImportStats Stats(double writeSeconds) => new(
                 job.DryRun, analysis.ProductCount, analysis.SaleCount, analysis.Validator.Sales.Sum(s => s.TotalAmount), currency.Code,
-                quality.Score, quality.Completeness, quality.MonthsOfHistory, quality.Anomalies, read.Elapsed.TotalSeconds, writeSeconds);
+                quality.Score, quality.Completeness, quality.MonthsOfHistory, quality.Anomalies, read.Elapsed.TotalSeconds, writeSeconds,
+                analysis.Validator.Warnings);
 
             if (!analysis.Validator.IsValid)
             {

@@ -282,23 +282,22 @@ public sealed class WorkbookFile : IDisposable
             case "inlineStr":
                 return new RawCell(CellKind.Text, inline ?? value);
             case "str" or "d":
-                return value is null && hasFormula ? Uncalculated() : new RawCell(CellKind.Text, value);
+                return string.IsNullOrEmpty(value) && hasFormula ? RawCell.Uncalculated : new RawCell(CellKind.Text, value);
             case "b":
                 return new RawCell(CellKind.Boolean, value);
             case "e":
                 return new RawCell(CellKind.Error, value ?? "#VALUE!");
             default:
-                if (value is null)
+                // openpyxl writes an empty <v/> for a formula it could not compute: no value at all.
+                if (string.IsNullOrEmpty(value))
                 {
-                    return hasFormula ? Uncalculated() : RawCell.Empty;
+                    return hasFormula ? RawCell.Uncalculated : RawCell.Empty;
                 }
 
                 return new RawCell(CellKind.Number, value);
         }
     }
 
-    // openpyxl and other writers save formulas without a computed value; we never evaluate formulas ourselves.
-    private static RawCell Uncalculated() => new(CellKind.Error, "formule non calculée : ouvrez et enregistrez le fichier dans Excel");
 
     /// <summary>The text of an &lt;si&gt; or &lt;is&gt; element: plain &lt;t&gt; or rich-text runs, without phonetic hints.</summary>
     private static string ReadRichText(XmlReader reader, string textName, string phoneticName)

@@ -57,6 +57,28 @@ public class ImportRoundTripTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Uncalculated_formulas_in_the_optional_total_column_are_ignored_with_a_warning(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var harness = await OnboardingHarness.CreateAsync(database);
+        var sessionId = await harness.CompanyWithUsersAsync();
+        object?[][] sales =
+        [
+            [Workbooks.Today.AddDays(-3), "P001", 2, 17500, new Formula("C3*D3", null)],
+            [Workbooks.Today.AddDays(-2), "P001", 1, 17500, new Formula("C4*D4", string.Empty)],
+        ];
+
+        var withTotals = Workbooks.Edit(Workbooks.Fill(Workbooks.Template(), Workbooks.SampleProducts, sales), d => Workbooks.SetHeader(d, "Ventes", 5, "Montant Total"));
+        var (report, job) = await harness.UploadAndRunAsync(sessionId, withTotals, dryRun: false);
+
+        Assert.True(report.IsImportable, string.Join(" ", report.Problems));
+        Assert.Equal(ImportStatus.Succeeded, job!.Status);
+        Assert.Equal(3 * 17500, job.Stats!.SalesAmount);
+        Assert.Equal("Colonne « Montant Total » : 2 formule(s) non calculée(s) ignorée(s) ; le montant est calculé comme Quantité × Prix unitaire.", Assert.Single(job.Stats.Warnings!));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_test_run_validates_everything_and_writes_nothing(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

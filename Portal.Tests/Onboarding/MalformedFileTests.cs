@@ -14,7 +14,7 @@ public class MalformedFileTests
         "missing-sheet", "missing-column", "docx", "zip-bomb", "11-mb", "empty", "password", "merged-header", "csv", "xls", "duplicate-column");
 
     public static TheoryData<string, string> RejectedByRules() => Cases(
-        "text-in-number", "future-date", "unknown-code", "duplicate-code", "formula-error", "too-old", "bad-total", "negative-stock", "uncalculated-formula");
+        "text-in-number", "future-date", "unknown-code", "duplicate-code", "formula-error", "too-old", "bad-total", "negative-stock", "uncalculated-formula", "empty-value-formula");
 
     [Theory]
     [MemberData(nameof(RejectedAtUpload))]
@@ -74,7 +74,8 @@ public class MalformedFileTests
         ["too-old"] = "La date de vente a plus de 24 mois",
         ["bad-total"] = "Le montant total ne correspond pas à Quantité × Prix unitaire",
         ["negative-stock"] = "Le stock initial doit être un nombre entier positif ou nul.",
-        ["uncalculated-formula"] = "formule non calculée",
+        ["uncalculated-formula"] = "Formule non calculée : ouvrez et enregistrez le fichier dans Excel",
+        ["empty-value-formula"] = "Formule non calculée : ouvrez et enregistrez le fichier dans Excel",
     };
 
     private static byte[] Build(string name) => name switch
@@ -100,6 +101,7 @@ public class MalformedFileTests
         "duplicate-code" => Workbooks.Fill(Workbooks.Template(), [["P001", "Riz", null, 1000, null, null, null], ["P001", "Riz bis", null, 1000, null, null, null]], []),
         "formula-error" => Workbooks.Fill(Workbooks.Template(), [["P001", "Riz", null, new Formula("1/0", "#DIV/0!", IsError: true), null, null, null]], []),
         "uncalculated-formula" => Workbooks.Fill(Workbooks.Template(), [["P001", "Riz", null, new Formula("1000*2", null), null, null, null]], []),
+        "empty-value-formula" => Workbooks.Fill(Workbooks.Template(), [["P001", "Riz", null, new Formula("1000*2", string.Empty), null, null, null]], []),
         "too-old" => Workbooks.Fill(Workbooks.Template(), Workbooks.SampleProducts, [[Workbooks.Today.AddMonths(-25), "P001", 1, null]]),
         "bad-total" => Workbooks.Edit(Workbooks.Fill(Workbooks.Template(), Workbooks.SampleProducts, [[Workbooks.Today, "P001", 2, 17500, 99999]]),
             d => Workbooks.SheetData(d, "Ventes").Elements<Row>().First().Append(new Cell { CellReference = "E1", DataType = CellValues.InlineString, InlineString = new InlineString(new Text("Montant Total")) })),

@@ -83,7 +83,7 @@ public static class Workbooks
     {
         var header = SheetData(document, sheetName).Elements<Row>().First();
         var reference = (char)('A' + column - 1) + "1";
-        header.Elements<Cell>().Single(c => c.CellReference == reference).Remove();
+        header.Elements<Cell>().SingleOrDefault(c => c.CellReference == reference)?.Remove();
         if (text is not null)
         {
             var cell = Cell(text, reference);
@@ -124,6 +124,8 @@ public static class Workbooks
         string text => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text)) },
         DateOnly date => new Cell { CellReference = reference, CellValue = new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture)) },
         Formula { IsError: true } f => new Cell(new CellFormula(f.Expression), new CellValue(f.Cached?.ToString() ?? "#VALUE!")) { CellReference = reference, DataType = CellValues.Error },
+        // openpyxl's way: an empty <v/> for a formula it did not compute.
+        Formula f when f.Cached is string { Length: 0 } => new Cell(new CellFormula(f.Expression), new CellValue(string.Empty)) { CellReference = reference },
         Formula f when f.Cached is string s => new Cell(new CellFormula(f.Expression), new CellValue(s)) { CellReference = reference, DataType = CellValues.String },
         Formula f => new Cell(new CellFormula(f.Expression)) { CellReference = reference, CellValue = f.Cached is null ? null : new CellValue(Convert.ToString(f.Cached, CultureInfo.InvariantCulture)!) },
         _ => new Cell { CellReference = reference, CellValue = new CellValue(Convert.ToString(value, CultureInfo.InvariantCulture)!) },

@@ -22,6 +22,7 @@ public sealed class ImportValidator
     private readonly List<ImportIssue> issues = [];
     private readonly List<ProductLine?> products = [];
     private readonly List<SaleLine> sales = [];
+    private int uncalculatedTotals;
 
     public ImportValidator(Currency currency, DateOnly today, IReadOnlySet<string>? existingCodes = null, int maxKeptIssues = 10_000)
     {
@@ -46,6 +47,11 @@ public sealed class ImportValidator
     public int SaleRows { get; private set; }
 
     public bool IsValid => IssueCount == 0;
+
+    /// <summary>What was accepted but deserves a word to the user (French, one line each).</summary>
+    public IReadOnlyList<string> Warnings => uncalculatedTotals == 0
+        ? []
+        : [$"Colonne « {ImportSchema.SaleTotal.Header} » : {uncalculatedTotals} formule(s) non calculée(s) ignorée(s) ; le montant est calculé comme Quantité × Prix unitaire."];
 
     public static bool IsBlankRow(ReadOnlySpan<RawCell> cells)
     {
@@ -143,6 +149,13 @@ public sealed class ImportValidator
         }
 
         var unitPrice = Money(sheet, row, ImportSchema.SaleUnitPrice, cells[3], required: false, allowZero: false, SalesRules.UnitPriceMustBePositive);
+        // An optional total whose formulas were never calculated tells nothing: ignore it (one warning), do not block the import.
+        if (cells.Length > 4 && cells[4].Kind == CellKind.Uncalculated)
+        {
+            uncalculatedTotals++;
+            cells = cells[..4];
+        }
+
         var total = cells.Length > 4
             ? Money(sheet, row, ImportSchema.SaleTotal, cells[4], required: false, allowZero: true, "Le montant total ne peut pas être négatif.")
             : null;

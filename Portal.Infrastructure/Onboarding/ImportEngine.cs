@@ -42,7 +42,11 @@ public static class ImportEngine
 
         workbook.ReadRows(products, (row, cells) =>
         {
-            if (!ImportValidator.IsBlankRow(cells) && !ImportValidator.IsExampleRow(cells[0]))
+            if (ImportValidator.IsTotalsRow(cells))
+            {
+                validator.SkipTotalsRow(products.Sheet.Sheet.Name, row);
+            }
+            else if (!ImportValidator.IsBlankRow(cells) && !ImportValidator.IsExampleRow(cells[0]))
             {
                 validator.AddProduct(row, cells);
             }
@@ -56,7 +60,11 @@ public static class ImportEngine
 
         workbook.ReadRows(sales, (row, cells) =>
         {
-            if (!ImportValidator.IsBlankRow(cells) && !ImportValidator.IsExampleRow(cells[1]))
+            if (ImportValidator.IsTotalsRow(cells))
+            {
+                validator.SkipTotalsRow(sales.Sheet.Sheet.Name, row);
+            }
+            else if (!ImportValidator.IsBlankRow(cells) && !ImportValidator.IsExampleRow(cells[1]))
             {
                 var before = validator.Sales.Count;
                 validator.AddSale(row, cells, date1904);

@@ -2,7 +2,6 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-
 using Portal.Domain.Spreadsheets;
 
 namespace Portal.Infrastructure.Spreadsheets;

@@ -1,5 +1,4 @@
 using DocumentFormat.OpenXml.Packaging;
-
 using Portal.Domain.Spreadsheets;
 
 namespace Portal.Infrastructure.Spreadsheets;

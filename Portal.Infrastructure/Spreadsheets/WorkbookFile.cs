@@ -1,7 +1,6 @@
 using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-
 using Portal.Domain.Spreadsheets;
 
 namespace Portal.Infrastructure.Spreadsheets;
@@ -65,11 +64,13 @@ public sealed class WorkbookFile : IDisposable
         return null;
     }
 
-    /// <summary>The first non-empty row among the first ten is the header.</summary>
+    /// <summary>
+    /// The header is the row, among the first ten, that names the sheet's columns best: title rows above it (a company name,
+    /// a period, merged or not) are skipped. Ties go to the first row; a sheet with no matching row reports the first non-empty one.
+    /// </summary>
     public SheetHeader ReadHeader(SheetHandle sheet)
     {
-        var headerRow = 0;
-        List<string?> header = [];
+        var candidates = new List<(int Row, HeaderMatch Match)>();
         try
         {
             Walk(sheet.Part, null, 32, (row, cells) =>
@@ -87,9 +88,7 @@ public sealed class WorkbookFile : IDisposable
 
                 if (texts.Any(t => !string.IsNullOrWhiteSpace(t)))
                 {
-                    headerRow = row;
-                    header = texts;
-                    throw new OperationCanceledException();
+                    candidates.Add((row, HeaderMatcher.Match(sheet.Sheet, texts)));
                 }
             }, _ => { });
         }
@@ -97,7 +96,17 @@ public sealed class WorkbookFile : IDisposable
         {
         }
 
-        return new SheetHeader(sheet, headerRow, HeaderMatcher.Match(sheet.Sheet, header));
+        var best = candidates
+            .OrderByDescending(c => c.Match.IsComplete)
+            .ThenByDescending(c => c.Match.ColumnIndex.Count(i => i >= 0))
+            .ThenBy(c => c.Row)
+            .Select(c => ((int Row, HeaderMatch Match)?)c)
+            .FirstOrDefault();
+        return best is { } found && found.Match.ColumnIndex.Any(i => i >= 0)
+            ? new SheetHeader(sheet, found.Row, found.Match)
+            : candidates.Count > 0
+                ? new SheetHeader(sheet, candidates[0].Row, candidates[0].Match)
+                : new SheetHeader(sheet, 0, HeaderMatcher.Match(sheet.Sheet, []));
     }
 
     /// <summary>The merged ranges that touch the header row (they hide column titles).</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Portal.Domain.Common;
 using Portal.Domain.Sales;
-
 using Portal.Domain.Spreadsheets;
 
 namespace Portal.Domain.Onboarding.Import;
@@ -23,6 +22,7 @@ public sealed class ImportValidator
     private readonly List<ProductLine?> products = [];
     private readonly List<SaleLine> sales = [];
     private int uncalculatedTotals;
+    private readonly List<string> warnings = [];
 
     public ImportValidator(Currency currency, DateOnly today, IReadOnlySet<string>? existingCodes = null, int maxKeptIssues = 10_000)
     {
@@ -50,8 +50,27 @@ public sealed class ImportValidator
 
     /// <summary>What was accepted but deserves a word to the user (French, one line each).</summary>
     public IReadOnlyList<string> Warnings => uncalculatedTotals == 0
-        ? []
-        : [$"Colonne « {ImportSchema.SaleTotal.Header} » : {uncalculatedTotals} formule(s) non calculée(s) ignorée(s) ; le montant est calculé comme Quantité × Prix unitaire."];
+        ? warnings
+        : [.. warnings, $"Colonne « {ImportSchema.SaleTotal.Header} » : {uncalculatedTotals} formule(s) non calculée(s) ignorée(s) ; le montant est calculé comme Quantité × Prix unitaire."];
+
+    /// <summary>A totals line under the data ("TOTAL", "Sous-total"...): its first filled cell names it so.</summary>
+    public static bool IsTotalsRow(ReadOnlySpan<RawCell> cells)
+    {
+        foreach (var cell in cells)
+        {
+            if (cell.IsBlank)
+            {
+                continue;
+            }
+
+            return cell.Kind == CellKind.Text && HeaderMatcher.Normalise(cell.Value) is "total" or "totaux" or "total general" or "sous total" or "grand total" or "totals";
+        }
+
+        return false;
+    }
+
+    /// <summary>Skips a totals line with one warning instead of an error per cell.</summary>
+    public void SkipTotalsRow(string sheet, int row) => warnings.Add($"Onglet {sheet}, ligne {row} : ligne de total ignorée (les totaux sont recalculés).");
 
     public static bool IsBlankRow(ReadOnlySpan<RawCell> cells)
     {

@@ -31,7 +31,11 @@ public sealed class OnboardingService(
     TimeProvider clock)
 {
     public const int TenantCreationsPerHour = 5;
+    /// <summary>Accepted files per staff member and hour: the business limit. A fix-and-retry loop on refused files does not use it up.</summary>
     public const int UploadsPerHour = 10;
+
+    /// <summary>Every upload attempt, accepted or not, per staff member and hour: the abuse limit.</summary>
+    public const int UploadAttemptsPerHour = 60;
     public const int MaxUsers = 10;
 
     private static readonly string[] TenantRoles = [Roles.Owner, Roles.Manager, Roles.Member];
@@ -64,7 +68,7 @@ public sealed class OnboardingService(
     public async Task<Guid> CreateCompanyAsync(CompanyInput input, CancellationToken cancellationToken = default)
     {
         await using var db = Platform();
-        await EnsureWithinRateAsync(db, AuditActions.CreateTenant, TenantCreationsPerHour, "créations d'entreprise", cancellationToken);
+        await EnsureWithinRateAsync(db, AuditActions.CreateTenant, TenantCreationsPerHour, "créations d'entreprise", acceptedOnly: false, cancellationToken);
 
         Ninea? ninea = null;
         if (!string.IsNullOrWhiteSpace(input.Ninea) && !Ninea.TryParse(input.Ninea, out ninea, out var nineaError))
@@ -194,7 +198,7 @@ public sealed class OnboardingService(
         await using var db = Platform();
         var session = await FindSessionAsync(db, sessionId, cancellationToken);
         session.EnsureOpen();
-        await EnsureWithinRateAsync(db, AuditActions.UploadTemplate, UploadsPerHour, "dépôts de fichier", cancellationToken);
+        await EnsureWithinRateAsync(db, AuditActions.UploadTemplate, UploadAttemptsPerHour, "tentatives de dépôt", acceptedOnly: false, cancellationToken);
 
         using var buffer = new MemoryStream();
         StructureReport report;
@@ -210,11 +214,18 @@ public sealed class OnboardingService(
         }
 
         var name = Path.GetFileName(fileName);
+        // The last upload is the one Test and Import use: a refused file replaces the previous one with nothing, so a
+        // click on Importer can never run the file the staff member just tried to replace.
+        UploadedFile? upload = null;
         if (report.IsImportable)
         {
+            // The business limit counts accepted files only, so it is checked once the file is known to be good.
+            await EnsureWithinRateAsync(db, AuditActions.UploadTemplate, UploadsPerHour, "fichiers acceptés", acceptedOnly: true, cancellationToken);
             var key = await files.SaveAsync(session.TenantId, buffer, cancellationToken);
-            session.SaveData(JsonSerializer.Serialize(ReadData(session) with { Upload = new UploadedFile(key, name, buffer.Length, Now, report.Notes) }, ImportRunner.Json));
+            upload = new UploadedFile(key, name, buffer.Length, Now, report.Notes);
         }
+
+        session.SaveData(JsonSerializer.Serialize(ReadData(session) with { Upload = upload }, ImportRunner.Json));
 
         db.AuditEntries.Add(audit.Entry(AuditActions.UploadTemplate, "tenant", session.TenantId,
             new { file = name, size = buffer.Length, accepted = report.IsImportable, problems = report.Problems }, session.TenantId));
@@ -367,11 +378,12 @@ public sealed class OnboardingService(
             session?.Id);
     }
 
-    private async Task EnsureWithinRateAsync(PortalDbContext db, string action, int perHour, string what, CancellationToken cancellationToken)
+    // Counted from the audit trail (every attempt is audited in the same commit as its effect); an accepted upload's entry says "accepted":true.
+    private async Task EnsureWithinRateAsync(PortalDbContext db, string action, int perHour, string what, bool acceptedOnly, CancellationToken cancellationToken)
     {
         var since = Now.AddHours(-1);
         var recent = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.ActorId == user.UserId && a.Action == action && a.At >= since)
+            .Where(a => a.ActorId == user.UserId && a.Action == action && a.At >= since && (!acceptedOnly || a.Details.Contains("\"accepted\":true")))
             .OrderBy(a => a.At).Select(a => a.At).ToListAsync(cancellationToken);
         if (recent.Count >= perHour)
         {

@@ -194,13 +194,44 @@ public class OnboardingServiceTests
         Assert.StartsWith("Limite atteinte : 5 créations d'entreprise par heure et par personne.", refused.Message, StringComparison.Ordinal);
 
         var sessionId = (await harness.AsStaffAsync(s => s.ListAsync()))[0].Id;
-        for (var i = 0; i < OnboardingService.UploadsPerHour; i++)
+
+        // Refused files do not use up the business limit: fixing and retrying is the normal loop.
+        for (var i = 0; i < OnboardingService.UploadsPerHour + 5; i++)
         {
             await harness.AsStaffAsync(s => s.UploadAsync(sessionId, "vide.xlsx", new MemoryStream()));
         }
 
+        for (var i = 0; i < OnboardingService.UploadsPerHour; i++)
+        {
+            Assert.True((await harness.AsStaffAsync(s => s.UploadAsync(sessionId, "ok.xlsx", new MemoryStream(Workbooks.Valid())))).IsImportable);
+        }
+
         var tooMany = await Assert.ThrowsAsync<DomainException>(() => harness.AsStaffAsync(s => s.UploadAsync(sessionId, "x.xlsx", new MemoryStream(Workbooks.Valid()))));
-        Assert.StartsWith("Limite atteinte : 10 dépôts de fichier par heure et par personne.", tooMany.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Limite atteinte : 10 fichiers acceptés par heure et par personne.", tooMany.Message, StringComparison.Ordinal);
+
+        // Every attempt counts toward the abuse limit.
+        for (var i = 0; i < OnboardingService.UploadAttemptsPerHour - (2 * OnboardingService.UploadsPerHour) - 5; i++)
+        {
+            await harness.AsStaffAsync(s => s.UploadAsync(sessionId, "vide.xlsx", new MemoryStream()));
+        }
+
+        var abuse = await Assert.ThrowsAsync<DomainException>(() => harness.AsStaffAsync(s => s.UploadAsync(sessionId, "vide.xlsx", new MemoryStream())));
+        Assert.StartsWith("Limite atteinte : 60 tentatives de dépôt par heure et par personne.", abuse.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_upload_replaces_the_previous_file_so_importer_cannot_run_the_old_one()
+    {
+        await using var database = await TestDatabase.CreateAsync(Providers.Sqlite);
+        var harness = await OnboardingHarness.CreateAsync(database);
+        var sessionId = await harness.CompanyWithUsersAsync();
+        Assert.True((await harness.AsStaffAsync(s => s.UploadAsync(sessionId, "v1.xlsx", new MemoryStream(Workbooks.Valid())))).IsImportable);
+
+        Assert.False((await harness.AsStaffAsync(s => s.UploadAsync(sessionId, "v2.xlsx", new MemoryStream()))).IsImportable);
+
+        Assert.Null((await harness.AsStaffAsync(s => s.GetAsync(sessionId))).Data.Upload);
+        var refused = await Assert.ThrowsAsync<DomainException>(() => harness.AsStaffAsync(s => s.StartAsync(sessionId, dryRun: false)));
+        Assert.Equal("Déposez d'abord le fichier rempli.", refused.Message);
     }
 
     [Fact]

@@ -16,8 +16,12 @@ public partial class OnboardingWizardTests(AppServer app) : IClassFixture<AppSer
 
         // Step 1: the company.
         await page.GotoAsync(app.BaseUrl + "/admin/onboarding");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Nouvel onboarding" }).ClickAsync();
+        // The list and the form share the layout's <main>: wait for the list's circuit, then for the form's URL, so the
+        // click is not made while the page is still being prerendered and the form is really the one filled.
         await AppServer.WaitInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nouvel onboarding" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/admin/onboarding/new$"));
+        await page.Locator("#company-name:enabled").WaitForAsync();
         await page.FillAsync("#company-name", "Téranga Distribution");
         await page.FillAsync("#company-ninea", "0098765 2G3");
         await page.SelectOptionAsync("#company-sector", "Wholesale");

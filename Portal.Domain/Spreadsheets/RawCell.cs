@@ -10,8 +10,12 @@ public readonly record struct RawCell(CellKind Kind, string? Value)
 
     public bool IsBlank => Kind == CellKind.Empty || (Kind == CellKind.Text && string.IsNullOrWhiteSpace(Value));
 
-    /// <summary>What to show the user in an error list.</summary>
-    public string Display => Kind is CellKind.Empty or CellKind.Uncalculated ? string.Empty : Value ?? string.Empty;
+    /// <summary>What to show the user in an error list: the value, cut at <see cref="MaxDisplayLength"/> characters.</summary>
+    public string Display => Kind is CellKind.Empty or CellKind.Uncalculated || Value is null
+        ? string.Empty
+        : Value.Length > MaxDisplayLength ? Value[..MaxDisplayLength] + "…" : Value;
+
+    public const int MaxDisplayLength = 100;
 
     public static RawCell Uncalculated { get; } = new(CellKind.Uncalculated, null);
 }

@@ -41,6 +41,7 @@ public static class ErrorReport
             }
 
             styles.Stylesheet.Save();
+            KeepValuesOnly(workbookPart);
             AddErrorsSheet(workbookPart, issues, total);
         }
 
@@ -102,6 +103,30 @@ public static class ErrorReport
         }
 
         return cell.DataType?.Value == CellValues.InlineString ? cell.InlineString?.InnerText ?? string.Empty : value;
+    }
+
+    // The report goes back to staff who open it in Excel: the client's formulas (and what they could call) are not part of
+    // it, only their computed values.
+    private static void KeepValuesOnly(WorkbookPart workbookPart)
+    {
+        foreach (var part in workbookPart.WorksheetParts)
+        {
+            var formulas = part.Worksheet.Descendants<CellFormula>().ToList();
+            foreach (var formula in formulas)
+            {
+                formula.Remove();
+            }
+
+            if (formulas.Count > 0)
+            {
+                part.Worksheet.Save();
+            }
+        }
+
+        if (workbookPart.CalculationChainPart is { } chain)
+        {
+            workbookPart.DeletePart(chain);
+        }
     }
 
     private static void AddErrorsSheet(WorkbookPart workbookPart, IReadOnlyList<ImportIssue> issues, int total)

@@ -76,6 +76,13 @@ public static class PackageInspector
             file.Position = 0;
         }
 
+        // Macros, links to other files (DDE included), embedded OLE objects and ActiveX controls can run code or fetch data
+        // when the staff member opens the error report: a plain workbook never needs them.
+        if (sizes.Keys.Any(IsActiveContent))
+        {
+            throw new ImportFileException("Le classeur contient des macros, des liens externes ou des objets incorporés : enregistrez-le comme classeur Excel simple (.xlsx) sans ces éléments, puis réessayez.");
+        }
+
         if (!sizes.ContainsKey("/xl/workbook.xml"))
         {
             throw new ImportFileException(sizes.ContainsKey("/word/document.xml")
@@ -87,6 +94,13 @@ public static class PackageInspector
 
         return sizes;
     }
+
+    private static bool IsActiveContent(string part) =>
+        part.EndsWith("/vbaProject.bin", StringComparison.OrdinalIgnoreCase)
+        || part.EndsWith("/vbaProjectSignature.bin", StringComparison.OrdinalIgnoreCase)
+        || part.StartsWith("/xl/externalLinks/", StringComparison.OrdinalIgnoreCase)
+        || part.StartsWith("/xl/embeddings/", StringComparison.OrdinalIgnoreCase)
+        || part.StartsWith("/xl/activeX/", StringComparison.OrdinalIgnoreCase);
 
     private static bool ContainsUtf16(Stream file, string text)
     {

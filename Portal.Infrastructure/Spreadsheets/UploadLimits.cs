@@ -5,6 +5,12 @@ public sealed record UploadLimits(long MaxFileBytes, long MaxExpandedBytes, int 
 {
     public const long Megabyte = 1024 * 1024;
 
+    /// <summary>Excel's own limit for one cell.</summary>
+    public const int MaxCellLength = 32_767;
+
+    /// <summary>Distinct texts of one workbook: far above a real 10 MB file, far below what fills the server's memory.</summary>
+    public const int MaxSharedStrings = 1_000_000;
+
     /// <summary>10 MB uploads; a 10 MB workbook of real data unpacks to a few hundred MB at most, a zip bomb to far more.</summary>
     public static readonly UploadLimits Upload = new(10 * Megabyte, 1024 * Megabyte, 100, 500);
 

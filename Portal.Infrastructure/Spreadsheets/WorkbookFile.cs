@@ -46,11 +46,46 @@ public sealed class WorkbookFile : IDisposable
         }
         catch (Exception e) when (e is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or XmlException or IOException)
         {
-            throw new ImportFileException("Le fichier est endommagé : ce n'est pas un classeur Excel lisible.");
+            throw new ImportFileException(DamagedMessage);
         }
     }
 
-    public SheetHandle? Find(ImportSheet sheet)
+    public const string DamagedMessage = "Le fichier est endommagé : ce n'est pas un classeur Excel lisible.";
+
+    public SheetHandle? Find(ImportSheet sheet) => Guard(() => FindSheet(sheet));
+
+    /// <summary>
+    /// The header is the row, among the first ten, that names the sheet's columns best: title rows above it (a company name,
+    /// a period, merged or not) are skipped. Ties go to the first row; a sheet with no matching row reports the first non-empty one.
+    /// </summary>
+    public SheetHeader ReadHeader(SheetHandle sheet) => Guard(() => FindHeader(sheet));
+
+    /// <summary>The merged ranges that touch the header row (they hide column titles).</summary>
+    public IReadOnlyList<string> MergedHeaderRanges(SheetHeader header) => Guard(() => MergedRanges(header));
+
+    /// <summary>Every row after the header, in canonical column order. <paramref name="progress"/> gets the share of the sheet read (0 to 1).</summary>
+    public void ReadRows(SheetHeader header, RowHandler onRow, Action<double> progress) => Guard(() =>
+    {
+        ReadDataRows(header, onRow, progress);
+        return true;
+    });
+
+    public void Dispose() => document.Dispose();
+
+    // A DTD, a broken XML part or a package error anywhere in the file is one French answer, never an unexpected error.
+    private static T Guard<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is XmlException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or FormatException or OverflowException)
+        {
+            throw new ImportFileException(DamagedMessage);
+        }
+    }
+
+    private SheetHandle? FindSheet(ImportSheet sheet)
     {
         var workbookPart = document.WorkbookPart!;
         foreach (var entry in workbookPart.Workbook.Sheets?.Elements<Sheet>() ?? [])
@@ -64,11 +99,7 @@ public sealed class WorkbookFile : IDisposable
         return null;
     }
 
-    /// <summary>
-    /// The header is the row, among the first ten, that names the sheet's columns best: title rows above it (a company name,
-    /// a period, merged or not) are skipped. Ties go to the first row; a sheet with no matching row reports the first non-empty one.
-    /// </summary>
-    public SheetHeader ReadHeader(SheetHandle sheet)
+    private SheetHeader FindHeader(SheetHandle sheet)
     {
         var candidates = new List<(int Row, HeaderMatch Match)>();
         try
@@ -109,8 +140,7 @@ public sealed class WorkbookFile : IDisposable
                 : new SheetHeader(sheet, 0, HeaderMatcher.Match(sheet.Sheet, []));
     }
 
-    /// <summary>The merged ranges that touch the header row (they hide column titles).</summary>
-    public IReadOnlyList<string> MergedHeaderRanges(SheetHeader header)
+    private List<string> MergedRanges(SheetHeader header)
     {
         var ranges = new List<string>();
         using var stream = new CountingStream(header.Sheet.Part.GetStream(FileMode.Open, FileAccess.Read), limits.MaxExpandedBytes);
@@ -128,8 +158,7 @@ public sealed class WorkbookFile : IDisposable
         return ranges;
     }
 
-    /// <summary>Every row after the header, in canonical column order. <paramref name="progress"/> gets the share of the sheet read (0 to 1).</summary>
-    public void ReadRows(SheetHeader header, RowHandler onRow, Action<double> progress)
+    private void ReadDataRows(SheetHeader header, RowHandler onRow, Action<double> progress)
     {
         var canonical = header.Match.ColumnIndex;
         var map = new int[canonical.Length == 0 ? 0 : canonical.Max() + 1];
@@ -151,8 +180,6 @@ public sealed class WorkbookFile : IDisposable
             }
         }, read => progress(Math.Min(1, read / (double)size)));
     }
-
-    public void Dispose() => document.Dispose();
 
     private void Walk(WorksheetPart part, int[]? columnMap, int width, RowHandler onRow, Action<long> onBytes)
     {
@@ -268,7 +295,7 @@ public sealed class WorkbookFile : IDisposable
             var name = reader.LocalName;
             if (ReferenceEquals(name, valueName))
             {
-                value = reader.ReadElementContentAsString();
+                value = CheckLength(reader.ReadElementContentAsString());
             }
             else if (ReferenceEquals(name, inlineName))
             {
@@ -345,8 +372,13 @@ public sealed class WorkbookFile : IDisposable
             }
         }
 
-        return many?.ToString() ?? single ?? string.Empty;
+        return CheckLength(many?.ToString() ?? single ?? string.Empty);
     }
+
+    // Excel itself stops at 32,767 characters a cell; longer text only comes from generated or hostile files.
+    private static string CheckLength(string text) => text.Length <= UploadLimits.MaxCellLength
+        ? text
+        : throw new ImportFileException("Une cellule contient plus de 32 767 caractères (la limite d'Excel) : le fichier est refusé.");
 
     private string[] SharedStrings()
     {
@@ -371,6 +403,11 @@ public sealed class WorkbookFile : IDisposable
         {
             if (reader.NodeType == XmlNodeType.Element && ReferenceEquals(reader.LocalName, itemName))
             {
+                if (list.Count == UploadLimits.MaxSharedStrings)
+                {
+                    throw new ImportFileException("Le fichier contient plus d'un million de textes différents : il est refusé.");
+                }
+
                 list.Add(ReadRichText(reader, textName, phoneticName));
             }
         }

@@ -68,6 +68,19 @@ public class ImportValidatorTests
         Assert.StartsWith("« 1.500 » est ambigu : 1500 ou 1,5 ?", SingleMessage(validator), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Keeps_only_the_start_of_a_huge_refused_value()
+    {
+        var validator = new ImportValidator(Currency.Xof, Today);
+        var huge = new string('9', 20_000) + "x";
+        validator.AddProduct(2, [T("P1"), T("Riz"), T(null), T(huge), T(null), T(null), T(null)]);
+
+        var issue = Assert.Single(validator.Issues);
+        Assert.Equal(101, issue.Value!.Length);
+        Assert.EndsWith("…", issue.Value, StringComparison.Ordinal);
+        Assert.True(issue.Message.Length < 200, issue.Message);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-5)]

@@ -11,7 +11,7 @@ namespace Portal.Tests.Onboarding;
 public class MalformedFileTests
 {
     public static TheoryData<string, string> RejectedAtUpload() => Cases(
-        "missing-sheet", "missing-column", "docx", "zip-bomb", "11-mb", "empty", "password", "merged-header", "csv", "xls", "duplicate-column");
+        "missing-sheet", "missing-column", "docx", "zip-bomb", "11-mb", "empty", "password", "merged-header", "csv", "xls", "duplicate-column", "macro", "external-link", "dtd", "huge-cell");
 
     public static TheoryData<string, string> RejectedByRules() => Cases(
         "text-in-number", "future-date", "unknown-code", "duplicate-code", "formula-error", "too-old", "bad-total", "negative-stock", "uncalculated-formula", "empty-value-formula");
@@ -76,6 +76,10 @@ public class MalformedFileTests
         ["negative-stock"] = "Le stock initial doit être un nombre entier positif ou nul.",
         ["uncalculated-formula"] = "Formule non calculée : ouvrez et enregistrez le fichier dans Excel",
         ["empty-value-formula"] = "Formule non calculée : ouvrez et enregistrez le fichier dans Excel",
+        ["macro"] = "Le classeur contient des macros, des liens externes ou des objets incorporés",
+        ["external-link"] = "Le classeur contient des macros, des liens externes ou des objets incorporés",
+        ["dtd"] = "Le fichier est endommagé : ce n'est pas un classeur Excel lisible.",
+        ["huge-cell"] = "Une cellule contient plus de 32 767 caractères (la limite d'Excel) : le fichier est refusé.",
     };
 
     private static byte[] Build(string name) => name switch
@@ -105,6 +109,10 @@ public class MalformedFileTests
         "too-old" => Workbooks.Fill(Workbooks.Template(), Workbooks.SampleProducts, [[Workbooks.Today.AddMonths(-25), "P001", 1, null]]),
         "bad-total" => Workbooks.Edit(Workbooks.Fill(Workbooks.Template(), Workbooks.SampleProducts, [[Workbooks.Today, "P001", 2, 17500, 99999]]),
             d => Workbooks.SheetData(d, "Ventes").Elements<Row>().First().Append(new Cell { CellReference = "E1", DataType = CellValues.InlineString, InlineString = new InlineString(new Text("Montant Total")) })),
+        "macro" => WithEntry(Workbooks.Valid(), "xl/vbaProject.bin", [0xD0, 0xCF, 0x11, 0xE0], CompressionLevel.Optimal),
+        "external-link" => WithEntry(Workbooks.Valid(), "xl/externalLinks/externalLink1.xml", Encoding.UTF8.GetBytes("<externalLink/>"), CompressionLevel.Optimal),
+        "dtd" => WithDoctype(Workbooks.Valid()),
+        "huge-cell" => Workbooks.Fill(Workbooks.Template(), [["P001", new string('x', 40_000), null, 1000, null, null, null]], []),
         "negative-stock" => Workbooks.Fill(Workbooks.Template(), [["P001", "Riz", null, 1000, null, -4, null]], []),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
@@ -140,6 +148,32 @@ public class MalformedFileTests
             {
                 using var writer = new StreamWriter(zip.CreateEntry(entryName).Open());
                 writer.Write(content);
+            }
+        }
+
+        return output.ToArray();
+    }
+
+    // An entity-expansion attempt in every worksheet: the reader prohibits DTDs, and the user must read why the file is refused.
+    private static byte[] WithDoctype(byte[] workbook)
+    {
+        using var output = new MemoryStream();
+        output.Write(workbook);
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)).ToList())
+            {
+                string xml;
+                using (var reader = new StreamReader(entry.Open()))
+                {
+                    xml = reader.ReadToEnd();
+                }
+
+                var name = entry.FullName;
+                entry.Delete();
+                var start = xml.IndexOf("?>", StringComparison.Ordinal) + 2;
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+                writer.Write(xml[..start] + "<!DOCTYPE lol [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;\">]>" + xml[start..]);
             }
         }
 

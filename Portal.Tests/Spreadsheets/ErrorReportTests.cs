@@ -37,6 +37,10 @@ public class ErrorReportTests
         Assert.True(IsRed(workbook, Cell(workbook, "Produits", "D3")));
         Assert.False(IsRed(workbook, Cell(workbook, "Produits", "A3")));
         Assert.True(IsRed(workbook, Cell(workbook, "Ventes", "C4")));
+
+        // The client's formulas are not sent back, only their values (the sample has "=1000+500" for p003's price).
+        Assert.DoesNotContain(workbook.WorksheetParts, p => p.Worksheet.Descendants<CellFormula>().Any());
+        Assert.Equal("1500", Cell(workbook, "Produits", "D5")!.CellValue!.Text);
     }
 
     private static List<string[]> Texts(WorksheetPart part) =>

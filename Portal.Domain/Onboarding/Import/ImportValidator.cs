@@ -292,9 +292,12 @@ public sealed class ImportValidator
         IssueCount++;
         if (issues.Count < maxKeptIssues)
         {
-            issues.Add(new ImportIssue(sheet, row, column.Header, value, message ?? "Valeur refusée."));
+            issues.Add(new ImportIssue(sheet, row, column.Header, Shorten(value), message ?? "Valeur refusée."));
         }
     }
+
+    // How much of a refused value an issue keeps: enough to find the cell, never a copy of a huge one.
+    private static string? Shorten(string? value) => value is { Length: > RawCell.MaxDisplayLength } ? value[..RawCell.MaxDisplayLength] + "…" : value;
 
     private static string Required(ImportColumn column) => $"« {column.Header} » est obligatoire.";
 

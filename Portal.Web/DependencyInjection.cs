@@ -35,6 +35,9 @@ public static class DependencyInjection
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // always Secure behind HTTPS
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
+            // The sign-in page decides where to go next (Home.LocalReturnUrl: local paths only, ASCII-encoded); the cookie
+            // handler's own redirect to the raw ?returnUrl= would put "/café" in a Location header and fail with a 500.
+            cookie.Events.OnRedirectToReturnUrl = _ => Task.CompletedTask;
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Admin, Roles.Staff))

@@ -68,6 +68,40 @@ public class SignInTests(AppServer app) : IClassFixture<AppServer>
     }
 
     [BrowserFact]
+    public async Task A_forged_sign_out_is_refused_and_a_non_ascii_return_url_signs_in()
+    {
+        var page = await app.NewPageAsync(1440);
+        await page.GotoAsync(app.BaseUrl + "/account/login?returnUrl=%2Fcaf%C3%A9");
+        await page.FillAsync("#identifier", "awa.diop@demo.sn");
+        await page.FillAsync("#password", app.PasswordOf("awa.diop@demo.sn"));
+        var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("button[type=submit]"), r => r.Url.Contains("/account/login", StringComparison.Ordinal) && r.Request.Method == "POST");
+        Assert.True(response.Status < 500, $"sign-in answered {response.Status}");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await app.ChangePasswordAsync(page, app.PasswordOf("awa.diop@demo.sn"), "Diop2026abc");
+        app.PasswordChanged("awa.diop@demo.sn", "Diop2026abc");
+
+        await app.SignInAsync(page, "awa.diop@demo.sn", "Diop2026abc");
+        await page.GotoAsync(app.BaseUrl + "/account/login?returnUrl=%2Fcaf%C3%A9");
+        await page.FillAsync("#identifier", "awa.diop@demo.sn");
+        await page.FillAsync("#password", "Diop2026abc");
+        response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("button[type=submit]"), r => r.Url.Contains("/account/login", StringComparison.Ordinal) && r.Request.Method == "POST");
+        Assert.Equal(302, response.Status);
+        Assert.EndsWith("/caf%C3%A9", response.Headers["location"], StringComparison.Ordinal);
+
+        // A post without the antiforgery token (what another page of the same site could send) does not sign out.
+        var form = page.APIRequest.CreateFormData();
+        form.Set("reason", "forged");
+        var forged = await page.APIRequest.PostAsync(app.BaseUrl + "/account/logout", new() { Form = form, MaxRedirects = 0 });
+        Assert.Equal(400, forged.Status);
+        await page.GotoAsync(app.BaseUrl + "/app");
+        Assert.EndsWith("/app", page.Url, StringComparison.Ordinal);
+
+        // The real button still signs out.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
+        await page.WaitForURLAsync(app.BaseUrl + "/account/login");
+    }
+
+    [BrowserFact]
     public async Task The_sign_in_page_passes_axe_in_light_and_dark_themes()
     {
         var page = await app.NewPageAsync(390, 844);

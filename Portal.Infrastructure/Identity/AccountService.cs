@@ -12,12 +12,20 @@ namespace Portal.Infrastructure.Identity;
 public sealed class AccountService(
     UserManager<PortalUser> users,
     SignInManager<PortalUser> signIn,
+    IPasswordHasher<PortalUser> hasher,
     PortalDb portalDb,
     CurrentUser currentUser,
     AuditTrail audit,
     TimeProvider clock)
 {
     public const string WrongCredentialsMessage = "Identifiant ou mot de passe incorrect.";
+
+    /// <summary>The actor of a failed sign-in whose identifier matches no account.</summary>
+    public const string UnknownActor = "Identifiant inconnu";
+
+    private static readonly PortalUser TimingDecoy = new() { Id = Guid.Empty, UserName = "decoy" };
+
+    private static string? DecoyHash;
 
     public async Task<SignInAttempt> SignInAsync(string? identifierText, string? password, CancellationToken cancellationToken = default)
     {
@@ -34,7 +42,12 @@ public sealed class AccountService(
         var user = await FindAsync(identifier, cancellationToken);
         if (user is null || !user.IsActive)
         {
-            await WriteAsync(audit.Anonymous(AuditActions.SignInFailed, user?.Id, identifier.Value, user?.TenantId, new { reason = user is null ? "unknown_identifier" : "inactive" }), cancellationToken);
+            // The same work as a real check (one password hash), so the answer's timing does not tell whether the account
+            // exists; the typed identifier goes into the details, never into the actor's name the activity feed shows.
+            DecoyHash ??= hasher.HashPassword(TimingDecoy, Guid.NewGuid().ToString("N"));
+            hasher.VerifyHashedPassword(TimingDecoy, DecoyHash, password);
+            await WriteAsync(audit.Anonymous(AuditActions.SignInFailed, user?.Id, user?.DisplayName ?? UnknownActor, user?.TenantId,
+                new { reason = user is null ? "unknown_identifier" : "inactive", identifier = identifier.Value }), cancellationToken);
             return new SignInAttempt(SignInOutcome.InvalidCredentials, WrongCredentialsMessage);
         }
 

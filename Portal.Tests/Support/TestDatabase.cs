@@ -59,6 +59,7 @@ public sealed class TestDatabase : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddPortalInfrastructure(configuration);
+        services.AddAuthentication(); // as the web layer does: SignInManager needs the scheme provider
         // The hash's cost is not what these tests check: one iteration instead of 100,000 saves seconds per account.
         services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1);
         return services.BuildServiceProvider();

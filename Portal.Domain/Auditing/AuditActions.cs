@@ -8,6 +8,7 @@ public static class AuditActions
     public const string LockedOut = "locked_out";
     public const string SignOut = "sign_out";
     public const string ChangePassword = "change_password";
+    public const string ChangePasswordFailed = "change_password_failed";
     public const string BootstrapAdmin = "bootstrap_admin";
     public const string CreateTenant = "create_tenant";
     public const string CreateSite = "create_site";

@@ -60,6 +60,7 @@ public static class Labels
         AuditActions.LockedOut => "Compte verrouillé",
         AuditActions.SignOut => "Déconnexion",
         AuditActions.ChangePassword => "Changement de mot de passe",
+        AuditActions.ChangePasswordFailed => "Mot de passe actuel erroné (changement refusé)",
         AuditActions.BootstrapAdmin => "Création de l'administrateur initial",
         AuditActions.CreateTenant => "Création d'entreprise",
         AuditActions.CreateSite => "Création de site",

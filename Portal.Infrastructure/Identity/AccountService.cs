@@ -100,6 +100,29 @@ public sealed class AccountService(
             return problems;
         }
 
+        // Guesses of the current password count like failed sign-ins: audited, and five of them lock the account and end
+        // the session (a stolen session must not become a password-guessing oracle).
+        if (await users.IsLockedOutAsync(user))
+        {
+            await signIn.SignOutAsync();
+            return [LockedOutMessage(user)];
+        }
+
+        if (!await users.CheckPasswordAsync(user, currentPassword))
+        {
+            await users.AccessFailedAsync(user);
+            var locked = await users.IsLockedOutAsync(user);
+            await WriteAsync(audit.Anonymous(locked ? AuditActions.LockedOut : AuditActions.ChangePasswordFailed, user.Id, user.DisplayName, user.TenantId,
+                new { reason = "wrong_current_password" }), cancellationToken);
+            if (locked)
+            {
+                await signIn.SignOutAsync();
+                return [LockedOutMessage(user)];
+            }
+
+            return ["Le mot de passe actuel est incorrect."];
+        }
+
         var result = await users.ChangePasswordAsync(user, currentPassword, newPassword!);
         if (!result.Succeeded)
         {

@@ -59,7 +59,8 @@ public sealed class TestDatabase : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddPortalInfrastructure(configuration);
-        services.AddAuthentication(); // as the web layer does: SignInManager needs the scheme provider
+        // As the web layer does: SignInManager signs in and out through the Identity cookie scheme.
+        Microsoft.AspNetCore.Identity.IdentityCookieAuthenticationBuilderExtensions.AddIdentityCookies(services.AddAuthentication(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme));
         // The hash's cost is not what these tests check: one iteration instead of 100,000 saves seconds per account.
         services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1);
         return services.BuildServiceProvider();

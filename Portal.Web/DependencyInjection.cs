@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Portal.Domain.Identity;
 using Portal.Web.Identity;
+using Portal.Web.Security;
 using Radzen;
 
 namespace Portal.Web;
@@ -63,6 +64,8 @@ public static class DependencyInjection
         });
 
         services.AddProblemDetails();
+        // No "Server: Kestrel" header: what runs the site is nobody's business.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         services.AddExceptionHandler<Errors.DomainExceptionHandler>();
         return services;
     }
@@ -74,6 +77,7 @@ public static class DependencyInjection
         CultureInfo.DefaultThreadCurrentUICulture = french;
         app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(french), SupportedCultures = [french], SupportedUICultures = [french] });
 
+        app.UseSecurityHeaders();
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         if (!app.Environment.IsDevelopment())
         {

@@ -25,6 +25,9 @@ public partial class AppServer : IAsyncLifetime
 
     protected virtual int SignInAttemptsPerMinute => 1000;
 
+    /// <summary>Content-Security-Policy violations the browser reported on any page of this server.</summary>
+    public ConcurrentBag<string> CspViolations { get; } = [];
+
     public string PasswordOf(string identifier) => passwords[identifier];
 
     public void PasswordChanged(string identifier, string password) => passwords[identifier] = password;
@@ -105,7 +108,15 @@ public partial class AppServer : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "fr-FR" });
         contexts.Add(context);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                CspViolations.Add($"{page.Url}: {message.Text}");
+            }
+        };
+        return page;
     }
 
     public async Task SignInAsync(IPage page, string identifier, string password)

@@ -93,6 +93,13 @@ public partial class OnboardingWizardTests(AppServer app) : IClassFixture<AppSer
         await app.ChangePasswordAsync(client, temporary, "Gueye2026x");
         Assert.EndsWith("/app", client.Url, StringComparison.Ordinal);
         await client.GetByText("Téranga Distribution").First.WaitForAsync();
+
+        // The whole journey ran under the Content-Security-Policy without a single violation.
+        Assert.True(app.CspViolations.IsEmpty, string.Join("\n", app.CspViolations.Distinct()));
+        var response = await client.APIRequest.GetAsync(app.BaseUrl + "/account/login");
+        Assert.Equal(Portal.Web.Security.SecurityHeaders.ContentSecurityPolicy, response.Headers["content-security-policy"]);
+        Assert.Equal("nosniff", response.Headers["x-content-type-options"]);
+        Assert.False(response.Headers.ContainsKey("server"), "the Server header is dropped");
     }
 
     [BrowserFact]

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Portal.Domain.Identity;
 
-/// <summary>What a user types to sign in: an email address or a phone number, told apart by the '@'.</summary>
+/// <summary>What a user types to sign in (or staff type for them): an email address or a phone number, told apart by the '@'.</summary>
 public sealed record UserIdentifier
 {
     private UserIdentifier(EmailAddress? email, PhoneNumber? phone) => (Email, Phone) = (email, phone);
@@ -40,6 +40,12 @@ public sealed record UserIdentifier
 
             identifier = new UserIdentifier(email, null);
             return true;
+        }
+
+        if (input.Any(char.IsLetter))
+        {
+            error = $"« {input.Trim()} » n'est ni une adresse e-mail (il manque le @) ni un numéro de téléphone.";
+            return false;
         }
 
         if (!PhoneNumber.TryParse(input, defaultCountry, out var phone, out error))

@@ -318,21 +318,8 @@ public sealed class OnboardingService(
                 errors.Add($"Ligne {number} : rôle inconnu.");
             }
 
-            UserIdentifier? identifier = null;
-            string? error;
-            if (row.Kind == IdentifierKind.Email)
-            {
-                if (EmailAddress.TryParse(row.Identifier, out var email, out error))
-                {
-                    identifier = UserIdentifier.ForEmail(email);
-                }
-            }
-            else if (PhoneNumber.TryParse(row.Identifier, country, out var phone, out error))
-            {
-                identifier = UserIdentifier.ForPhone(phone);
-            }
-
-            if (identifier is null)
+            // An email or a phone number, recognised from what was typed (an '@' makes it an email).
+            if (!UserIdentifier.TryParse(row.Identifier, out var identifier, out var error, country))
             {
                 errors.Add($"Ligne {number} : {error}");
                 continue;

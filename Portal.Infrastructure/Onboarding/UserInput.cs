@@ -1,3 +1,4 @@
 namespace Portal.Infrastructure.Onboarding;
 
-public sealed record UserInput(string FirstName, string LastName, IdentifierKind Kind, string Identifier, string Role);
+/// <summary>One person of the users step; the identifier is an email or a phone number, told apart by what is typed.</summary>
+public sealed record UserInput(string FirstName, string LastName, string Identifier, string Role);

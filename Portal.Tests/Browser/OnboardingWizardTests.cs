@@ -39,7 +39,6 @@ public partial class OnboardingWizardTests(AppServer app) : IClassFixture<AppSer
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter une personne" }).ClickAsync();
         await page.FillAsync("#user-2-first", "Cheikh");
         await page.FillAsync("#user-2-last", "Gueye");
-        await page.SelectOptionAsync("#user-2-kind", "Phone");
         await page.FillAsync("#user-2-id", "78 555 66 77");
         await page.SelectOptionAsync("#user-2-role", "Manager");
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer les comptes" }).ClickAsync();

@@ -28,6 +28,7 @@ public class UserIdentifierTests
     [InlineData("awa@@demo.sn", "Adresse e-mail invalide")]
     [InlineData("", "Saisissez votre adresse e-mail ou votre numéro")]
     [InlineData("12", "9 chiffres")]
+    [InlineData("awa.diop.demo.sn", "n'est ni une adresse e-mail (il manque le @) ni un numéro de téléphone")]
     public void Rejects_what_is_neither_a_valid_email_nor_a_valid_phone(string input, string expectedFragment)
     {
         Assert.False(UserIdentifier.TryParse(input, out _, out var error));

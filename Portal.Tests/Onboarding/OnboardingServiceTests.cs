@@ -136,15 +136,15 @@ public class OnboardingServiceTests
         var sessionId = await harness.AsStaffAsync(s => s.CreateCompanyAsync(Company("Dioum Frères", null)));
 
         var noOwner = await Assert.ThrowsAsync<ValidationFailedException>(() => harness.AsStaffAsync(s => s.CreateUsersAsync(sessionId,
-            [new UserInput("Awa", "Dioum", IdentifierKind.Phone, "77 000 11 22", Roles.Manager)])));
+            [new UserInput("Awa", "Dioum", "77 000 11 22", Roles.Manager)])));
         var invalid = await Assert.ThrowsAsync<ValidationFailedException>(() => harness.AsStaffAsync(s => s.CreateUsersAsync(sessionId,
         [
-            new UserInput("Awa", "Dioum", IdentifierKind.Phone, "77 000 11 22", Roles.Owner),
-            new UserInput("Ali", "Dioum", IdentifierKind.Phone, "+221 77 000 11 22", Roles.Member),
-            new UserInput("Bob", "", IdentifierKind.Email, "pas-un-email", Roles.Member),
+            new UserInput("Awa", "Dioum", "77 000 11 22", Roles.Owner),
+            new UserInput("Ali", "Dioum", "+221 77 000 11 22", Roles.Member),
+            new UserInput("Bob", "", "pas-un-email", Roles.Member),
         ])));
         var tooMany = await Assert.ThrowsAsync<ValidationFailedException>(() => harness.AsStaffAsync(s => s.CreateUsersAsync(sessionId,
-            Enumerable.Range(0, 11).Select(i => new UserInput("A", "B", IdentifierKind.Email, $"u{i}@x.sn", Roles.Owner)).ToList())));
+            Enumerable.Range(0, 11).Select(i => new UserInput("A", "B", $"u{i}@x.sn", Roles.Owner)).ToList())));
 
         Assert.Equal(["Au moins un utilisateur doit avoir le rôle Propriétaire."], noOwner.Errors);
         Assert.Contains("Ligne 2 : l'identifiant +221770001122 est déjà saisi à la ligne 1.", invalid.Errors);
@@ -162,11 +162,12 @@ public class OnboardingServiceTests
         }
 
         var conflict = await Assert.ThrowsAsync<ValidationFailedException>(() => harness.AsStaffAsync(s => s.CreateUsersAsync(sessionId,
-            [new UserInput("Awa", "Dioum", IdentifierKind.Email, "awa@dioum.sn", Roles.Owner), new UserInput("Modou", "Dioum", IdentifierKind.Phone, taken, Roles.Manager)])));
+            [new UserInput("Awa", "Dioum", "awa@dioum.sn", Roles.Owner), new UserInput("Modou", "Dioum", taken, Roles.Manager)])));
         Assert.Equal([$"Ligne 2 (Modou Dioum) : l'identifiant {taken} est déjà utilisé par un autre compte."], conflict.Errors);
 
+        // The type is recognised from what is typed: a phone number needs no "phone" choice.
         var created = await harness.AsStaffAsync(s => s.CreateUsersAsync(sessionId,
-            [new UserInput("Awa", "Dioum", IdentifierKind.Email, "Awa@Dioum.sn", Roles.Owner), new UserInput("Modou", "Dioum", IdentifierKind.Phone, "76 123 45 67", Roles.Manager)]));
+            [new UserInput("Awa", "Dioum", "Awa@Dioum.sn", Roles.Owner), new UserInput("Modou", "Dioum", "76 123 45 67", Roles.Manager)]));
         Assert.Equal(["awa@dioum.sn", "+221761234567"], created.Select(c => c.Identifier));
         Assert.All(created, c => Assert.True(PasswordPolicy.IsSatisfiedBy(c.TemporaryPassword)));
         await using (var db = database.NewContext())

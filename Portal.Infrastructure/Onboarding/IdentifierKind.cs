@@ -1,7 +1,0 @@
-namespace Portal.Infrastructure.Onboarding;
-
-public enum IdentifierKind
-{
-    Email,
-    Phone,
-}

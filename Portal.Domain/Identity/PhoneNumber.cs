@@ -21,6 +21,27 @@ public sealed record PhoneNumber
 
     public override string ToString() => Value;
 
+    /// <summary>
+    /// How people read a stored identifier: an E.164 number grouped the international way ("+221 77 654 32 10"); anything
+    /// else (an email) unchanged.
+    /// </summary>
+    public static string Display(string? identifier)
+    {
+        if (string.IsNullOrEmpty(identifier) || !identifier.StartsWith('+'))
+        {
+            return identifier ?? string.Empty;
+        }
+
+        try
+        {
+            return Util.Format(Util.Parse(identifier, null), PhoneNumberFormat.INTERNATIONAL);
+        }
+        catch (NumberParseException)
+        {
+            return identifier;
+        }
+    }
+
     public static PhoneNumber Parse(string? input, string defaultCountry = Country.DefaultCode) =>
         TryParse(input, defaultCountry, out var number, out var error) ? number : throw new DomainException(error);
 

@@ -42,7 +42,7 @@ public partial class OnboardingWizardTests(AppServer app) : IClassFixture<AppSer
         await page.FillAsync("#user-2-id", "78 555 66 77");
         await page.SelectOptionAsync("#user-2-role", "Manager");
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer les comptes" }).ClickAsync();
-        var phoneRow = page.Locator("#temporary-passwords tr", new() { HasText = "+221785556677" });
+        var phoneRow = page.Locator("#temporary-passwords tr", new() { HasText = "+221 78 555 66 77" });
         var temporary = (await phoneRow.Locator("code.password").TextContentAsync())!.Trim();
         await AppServer.ScreenshotAsync(page, "onboarding-step2-passwords-1440");
         await Accessibility.AssertNoSeriousViolationsAsync(page, "onboarding, users step");

@@ -56,4 +56,12 @@ public class PhoneNumberTests
         Assert.False(PhoneNumber.TryParse(input, "SN", out _, out var error));
         Assert.Contains(expectedFragment, error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("+221776543210", "+221 77 654 32 10")]
+    [InlineData("+2250708091011", "+225 07 08 09 1011")] // Côte d'Ivoire's grouping, as libphonenumber knows it
+    [InlineData("awa@demo.sn", "awa@demo.sn")]
+    [InlineData("", "")]
+    public void Displays_stored_numbers_grouped_and_leaves_emails_alone(string stored, string shown) =>
+        Assert.Equal(shown, PhoneNumber.Display(stored));
 }

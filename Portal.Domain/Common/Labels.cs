@@ -53,6 +53,17 @@ public static class Labels
         _ => "Terminé",
     };
 
+    /// <summary>What an audit entry is about, as the activity feed names it.</summary>
+    public static string Entity(string? entityType) => entityType switch
+    {
+        "user" => "Utilisateur",
+        "tenant" => "Entreprise",
+        "site" => "Site",
+        "import_job" => "Import",
+        null or "" => string.Empty,
+        _ => entityType,
+    };
+
     public static string AuditAction(string action) => action switch
     {
         AuditActions.SignIn => "Connexion",

@@ -280,9 +280,23 @@ public sealed class OnboardingService(
         await using var db = Platform();
         var job = await FindJobAsync(db, jobId, cancellationToken);
         var errors = ReadErrors(job);
-        await using var stored = files.OpenRead(job.StoredFile);
-        var content = ErrorReport.Build(stored, [ImportSchema.Products, ImportSchema.Sales], errors.Issues, errors.Total);
-        return ($"erreurs-{Path.GetFileNameWithoutExtension(job.FileName)}.xlsx", content);
+        // The report is built in memory from a file of up to 10 MB: two at a time per server, the others wait their turn
+        // (three at once used to end in OutOfMemoryException).
+        if (!await ErrorReport.Builds.WaitAsync(TimeSpan.FromMinutes(1), cancellationToken))
+        {
+            throw new DomainException("Plusieurs rapports d'erreurs sont en cours de préparation : réessayez dans une minute.");
+        }
+
+        try
+        {
+            await using var stored = files.OpenRead(job.StoredFile);
+            var content = ErrorReport.Build(stored, [ImportSchema.Products, ImportSchema.Sales], errors.Issues, errors.Total);
+            return ($"erreurs-{Path.GetFileNameWithoutExtension(job.FileName)}.xlsx", content);
+        }
+        finally
+        {
+            ErrorReport.Builds.Release();
+        }
     }
 
     private static ImportErrors ReadErrors(ImportJob job) =>

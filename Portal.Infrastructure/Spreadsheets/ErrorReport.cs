@@ -14,6 +14,9 @@ public static class ErrorReport
 {
     private const string ErrorsSheet = "Erreurs";
 
+    /// <summary>How many reports one server builds at once (each holds a copy of a workbook of up to 10 MB in memory).</summary>
+    public static SemaphoreSlim Builds { get; } = new(2, 2);
+
     /// <param name="upload">The workbook as it was uploaded.</param>
     /// <param name="layout">The sheets the import knows, so a column written with an alias is found too.</param>
     /// <param name="issues">The problems to mark, in file order.</param>

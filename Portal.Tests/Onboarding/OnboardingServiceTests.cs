@@ -236,6 +236,30 @@ public class OnboardingServiceTests
     }
 
     [Fact]
+    public async Task Error_reports_wait_for_a_free_slot_instead_of_piling_up_in_memory()
+    {
+        await using var database = await TestDatabase.CreateAsync(Providers.Sqlite);
+        var harness = await OnboardingHarness.CreateAsync(database);
+        var sessionId = await harness.CompanyWithUsersAsync();
+        var (_, job) = await harness.UploadAndRunAsync(sessionId, Workbooks.Fill(Workbooks.Template(), [["P001", "Riz", null, "beaucoup", null, null, null]], []), dryRun: true);
+
+        // Both slots busy: a third build waits (here until its caller gives up) rather than starting.
+        await Portal.Infrastructure.Spreadsheets.ErrorReport.Builds.WaitAsync();
+        await Portal.Infrastructure.Spreadsheets.ErrorReport.Builds.WaitAsync();
+        try
+        {
+            using var patience = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.AsStaffAsync(s => s.ErrorReportAsync(job!.Id, patience.Token)));
+        }
+        finally
+        {
+            Portal.Infrastructure.Spreadsheets.ErrorReport.Builds.Release(2);
+        }
+
+        Assert.NotEmpty((await harness.AsStaffAsync(s => s.ErrorReportAsync(job!.Id))).Content);
+    }
+
+    [Fact]
     public void The_template_has_the_sheets_headers_example_rows_and_validations()
     {
         using var stream = new MemoryStream(Workbooks.Template(Sector.Services, "Cabinet Ndoye"));

@@ -12,6 +12,8 @@ WORKDIR /app
 COPY --from=build /app .
 RUN mkdir -p /app/data && chown -R app:app /app/data
 USER app
+# Production refuses to start without the certificate that encrypts the data-protection keys: mount it and set
+# Portal__DataProtection__CertificatePath and Portal__DataProtection__CertificatePassword (see README, Configuration).
 ENV ASPNETCORE_URLS=http://+:8080 \
     Database__SqlitePath=/app/data/portal.db
 VOLUME ["/app/data"]

@@ -2,6 +2,7 @@ using Portal.Infrastructure;
 using Portal.Web;
 using Portal.Web.Components;
 using Portal.Web.Endpoints;
+using Portal.Web.Security;
 
 // Content root = the binaries' folder, where appsettings.json is copied (it lives at the repository root).
 // --demo is a bare switch, so it is taken out before the configuration reads the other arguments.
@@ -18,6 +19,7 @@ if (args.Contains("--demo"))
 builder.WebHost.UseStaticWebAssets();
 builder.Services.AddPortalInfrastructure(builder.Configuration);
 builder.Services.AddPortalWeb(builder.Configuration);
+builder.Services.AddKeyProtection(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 app.UsePortalPipeline();

@@ -23,6 +23,10 @@ internal sealed class DatabaseInitializer(IServiceProvider services, ILogger<Dat
             {
                 // Readers (the progress page) must not wait for an import's long write transaction.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+                if (!OperatingSystem.IsWindows() && db.Database.GetDbConnection().DataSource is { Length: > 0 } file && File.Exists(file))
+                {
+                    File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                }
             }
         }
 

@@ -21,6 +21,9 @@ public partial class AppServer : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = string.Empty;
 
+    /// <summary>The server's SQLite file.</summary>
+    public string DataFile => dataFile;
+
     public IBrowser Browser { get; private set; } = default!;
 
     protected virtual int SignInAttemptsPerMinute => 1000;

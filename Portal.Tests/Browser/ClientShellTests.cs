@@ -40,6 +40,35 @@ public class ClientShellTests(AppServer app) : IClassFixture<AppServer>
     }
 
     [BrowserFact]
+    public async Task The_key_ring_in_the_database_is_encrypted_and_the_data_file_is_private()
+    {
+        // The server signed people in (other tests of this class), so its key ring exists.
+        var page = await app.NewPageAsync(390, 844);
+        await page.GotoAsync(app.BaseUrl + "/account/login");
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.DataFile};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Xml FROM DataProtectionKeys";
+        var keys = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                keys.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.NotEmpty(keys);
+        Assert.All(keys, xml => Assert.Contains("encryptedSecret", xml, StringComparison.Ordinal));
+        Assert.DoesNotContain(keys, xml => xml.Contains("<masterKey", StringComparison.Ordinal) && !xml.Contains("encryptedSecret", StringComparison.Ordinal));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(app.DataFile));
+        }
+    }
+
+    [BrowserFact]
     public async Task Unknown_addresses_get_a_friendly_French_404()
     {
         var page = await app.NewPageAsync(390, 844);

@@ -77,6 +77,11 @@ public static class DependencyInjection
         CultureInfo.DefaultThreadCurrentUICulture = french;
         app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(french), SupportedCultures = [french], SupportedUICultures = [french] });
 
+        if (ProxyOptions.From(app.Configuration) is { } proxies)
+        {
+            app.UseForwardedHeaders(proxies);
+        }
+
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         if (!app.Environment.IsDevelopment())

@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Localization;
 using Portal.Domain.Identity;
 using Portal.Web.Identity;
 using Portal.Web.Security;
-using Radzen;
+using MudBlazor;
+using MudBlazor.Services;
 
 namespace Portal.Web;
 
@@ -19,7 +20,13 @@ public static class DependencyInjection
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
+        services.AddMudServices(mud =>
+        {
+            mud.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter;
+            mud.SnackbarConfiguration.VisibleStateDuration = 6000;
+        });
+        services.AddTransient<MudLocalizer, Components.Shared.FrenchMudLocalizer>();
+        services.AddSingleton<Components.Theme.BrandThemes>();
         services.AddHttpContextAccessor();
         services.AddCascadingAuthenticationState();
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();

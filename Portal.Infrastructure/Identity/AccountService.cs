@@ -136,12 +136,12 @@ public sealed class AccountService(
         return [];
     }
 
-    /// <summary>The signed-in person's own theme choice, kept for their next visits.</summary>
-    public async Task SetThemeAsync(string theme, CancellationToken cancellationToken = default)
+    /// <summary>The signed-in person's own theme choice ("light" or "dark"; null follows the system), kept for their next visits.</summary>
+    public async Task SetThemeAsync(string? theme, CancellationToken cancellationToken = default)
     {
-        if (theme is not ("light" or "dark"))
+        if (theme is not (null or "light" or "dark"))
         {
-            throw new ArgumentOutOfRangeException(nameof(theme), theme, "Theme must be light or dark.");
+            throw new ArgumentOutOfRangeException(nameof(theme), theme, "Theme must be light, dark or null.");
         }
 
         await using var db = portalDb.ForCurrentUser(Permissions.Account.Own);

@@ -40,14 +40,41 @@ public sealed class OnboardingService(
 
     private static readonly string[] TenantRoles = [Roles.Owner, Roles.Manager, Roles.Member];
 
-    public async Task<IReadOnlyList<OnboardingListItem>> ListAsync(CancellationToken cancellationToken = default)
+    /// <summary>The sessions, newest activity first unless another column is asked for, filtered and paged in the database.</summary>
+    public async Task<Page<OnboardingListItem>> ListAsync(OnboardingFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         await using var db = Platform();
-        return await db.OnboardingSessions.AsNoTracking()
-            .Join(db.Tenants, s => s.TenantId, t => t.Id, (s, t) => new { s, t.Name })
-            .OrderByDescending(x => x.s.UpdatedAt)
+        var rows = db.OnboardingSessions.AsNoTracking()
+            .Join(db.Tenants, s => s.TenantId, t => t.Id, (s, t) => new { s, t.Name, t.NormalizedName });
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var search = CompanyName.Normalize(filter.Search);
+            rows = rows.Where(x => x.NormalizedName.Contains(search));
+        }
+
+        if (filter.Status is { } status)
+        {
+            rows = rows.Where(x => x.s.Status == status);
+        }
+
+        var total = await rows.CountAsync(cancellationToken);
+        rows = (page.SortBy, page.Descending) switch
+        {
+            (nameof(OnboardingListItem.TenantName), false) => rows.OrderBy(x => x.NormalizedName),
+            (nameof(OnboardingListItem.TenantName), true) => rows.OrderByDescending(x => x.NormalizedName),
+            (nameof(OnboardingListItem.Status), false) => rows.OrderBy(x => x.s.Status).ThenByDescending(x => x.s.UpdatedAt),
+            (nameof(OnboardingListItem.Status), true) => rows.OrderByDescending(x => x.s.Status).ThenByDescending(x => x.s.UpdatedAt),
+            (nameof(OnboardingListItem.Step), false) => rows.OrderBy(x => x.s.CurrentStep).ThenByDescending(x => x.s.UpdatedAt),
+            (nameof(OnboardingListItem.Step), true) => rows.OrderByDescending(x => x.s.CurrentStep).ThenByDescending(x => x.s.UpdatedAt),
+            (nameof(OnboardingListItem.CreatedByName), false) => rows.OrderBy(x => x.s.CreatedByName).ThenByDescending(x => x.s.UpdatedAt),
+            (nameof(OnboardingListItem.CreatedByName), true) => rows.OrderByDescending(x => x.s.CreatedByName).ThenByDescending(x => x.s.UpdatedAt),
+            (nameof(OnboardingListItem.UpdatedAt), false) => rows.OrderBy(x => x.s.UpdatedAt),
+            _ => rows.OrderByDescending(x => x.s.UpdatedAt),
+        };
+        var items = await rows.Skip(page.SafeSkip).Take(page.SafeTake)
             .Select(x => new OnboardingListItem(x.s.Id, x.Name, x.s.Status, x.s.CurrentStep, x.s.CreatedByName, x.s.CreatedAt, x.s.UpdatedAt, x.s.Error))
             .ToListAsync(cancellationToken);
+        return new Page<OnboardingListItem>(items, total);
     }
 
     public async Task<OnboardingView> GetAsync(Guid sessionId, CancellationToken cancellationToken = default)

@@ -99,7 +99,7 @@ public class OnboardingServiceTests
         // A tenant user cannot reach the onboarding at all.
         await using var tenantScope = database.ActAs(Guid.NewGuid(), Roles.Owner, alpha);
         var onboarding = tenantScope.ServiceProvider.GetRequiredService<OnboardingService>();
-        await Assert.ThrowsAsync<ForbiddenException>(() => onboarding.ListAsync());
+        await Assert.ThrowsAsync<ForbiddenException>(() => onboarding.ListAsync(new OnboardingFilter(), new PageRequest(0, 20)));
         await Assert.ThrowsAsync<ForbiddenException>(() => onboarding.GetAsync(first));
         await Assert.ThrowsAsync<ForbiddenException>(() => onboarding.TemplateAsync(first));
     }
@@ -194,7 +194,7 @@ public class OnboardingServiceTests
         var refused = await Assert.ThrowsAsync<DomainException>(() => harness.AsStaffAsync(s => s.CreateCompanyAsync(Company("Société de trop", null))));
         Assert.StartsWith("Limite atteinte : 5 créations d'entreprise par heure et par personne.", refused.Message, StringComparison.Ordinal);
 
-        var sessionId = (await harness.AsStaffAsync(s => s.ListAsync()))[0].Id;
+        var sessionId = (await harness.AsStaffAsync(s => s.ListAsync(new OnboardingFilter(), new PageRequest(0, 20)))).Items[0].Id;
 
         // Refused files do not use up the business limit: fixing and retrying is the normal loop.
         for (var i = 0; i < OnboardingService.UploadsPerHour + 5; i++)

@@ -5,11 +5,9 @@ using Portal.Infrastructure.Identity;
 
 namespace Portal.Web.Endpoints;
 
-/// <summary>Sign-out and the theme preference: posted from the layouts, protected by antiforgery.</summary>
+/// <summary>Sign-out: posted from the layouts, protected by antiforgery.</summary>
 public static class AccountEndpoints
 {
-    public const string ThemeCookie = "portal-theme";
-
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup("/account").RequireAuthorization();
@@ -30,7 +28,4 @@ public static class AccountEndpoints
         await accounts.SignOutAsync(user);
         return TypedResults.Redirect("/account/login");
     }
-
-    public static void WriteThemeCookie(HttpResponse response, string theme) =>
-        response.Cookies.Append(ThemeCookie, theme, new CookieOptions { HttpOnly = false, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
 }

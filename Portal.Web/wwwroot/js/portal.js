@@ -1,15 +1,61 @@
-// Small helpers the interactive components call; kept in one file so the Content-Security-Policy stays strict
+// Small helpers the pages and components call; kept in one file so the Content-Security-Policy stays strict
 // (no inline script, no inline event handler: see Security/SecurityHeaders.cs).
-document.addEventListener("click", function (event) {
-    if (event.target instanceof Element && event.target.closest("[data-print]")) {
-        window.print();
-    }
-});
+(function () {
+    var darkQuery = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
 
-window.portal = {
-    setThemeCookie: function (theme) {
-        document.cookie = "portal-theme=" + encodeURIComponent(theme) + "; path=/; max-age=31536000; samesite=lax";
-        document.body.classList.toggle("portal-dark", theme === "dark");
-        document.body.classList.toggle("portal-light", theme !== "dark");
+    function cookie(name, value) {
+        document.cookie = name + "=" + (value === null ? "; max-age=0" : encodeURIComponent(value) + "; max-age=31536000") + "; path=/; samesite=lax";
     }
-};
+
+    // "light", "dark" or "system": the class on <body> switches the MudBlazor palette (see Components/Theme/PortalTheme.cs).
+    function apply(preference) {
+        var dark = preference === "dark" || (preference !== "light" && darkQuery !== null && darkQuery.matches);
+        document.body.dataset.theme = preference;
+        document.body.classList.toggle("portal-dark", dark);
+    }
+
+    function followSystem() {
+        if (darkQuery !== null) {
+            cookie("portal-scheme", darkQuery.matches ? "dark" : "light");
+        }
+        if ((document.body.dataset.theme || "system") === "system") {
+            apply("system");
+        }
+    }
+
+    document.addEventListener("DOMContentLoaded", followSystem);
+    if (darkQuery !== null && darkQuery.addEventListener) {
+        darkQuery.addEventListener("change", followSystem);
+    }
+
+    document.addEventListener("click", function (event) {
+        if (!(event.target instanceof Element)) {
+            return;
+        }
+        if (event.target.closest("[data-print]")) {
+            window.print();
+        }
+        if (event.target.closest("[data-reconnect]") && window.Blazor) {
+            window.Blazor.reconnect().then(function (ok) { if (!ok) { location.reload(); } });
+        }
+        // The skip link moves the keyboard focus, not only the scroll position.
+        var skip = event.target.closest("a.skip-link");
+        if (skip) {
+            var target = document.getElementById("main-content");
+            if (target) {
+                event.preventDefault();
+                target.focus();
+            }
+        }
+    });
+
+    window.portal = {
+        themePreference: function () {
+            return document.body.dataset.theme || "system";
+        },
+        setTheme: function (preference) {
+            cookie("portal-theme", preference === "system" ? null : preference);
+            apply(preference);
+        }
+    };
+})();

@@ -24,6 +24,8 @@ public static class DependencyInjection
         {
             mud.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter;
             mud.SnackbarConfiguration.VisibleStateDuration = 6000;
+            // Shown at once, not faded in: a half-transparent message fails the contrast check while it appears.
+            mud.SnackbarConfiguration.ShowTransitionDuration = 0;
         });
         services.AddTransient<MudLocalizer, Components.Shared.FrenchMudLocalizer>();
         services.AddSingleton<Components.Theme.BrandThemes>();

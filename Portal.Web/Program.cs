@@ -17,6 +17,13 @@ if (args.Contains("--demo"))
 }
 
 builder.WebHost.UseStaticWebAssets();
+// Outside development the files are those of the build: serve its precompressed copies rather than re-checking each file
+// against the manifest (a package file's timestamp differs from it, and the runtime check then sends it uncompressed).
+if (!builder.Environment.IsDevelopment())
+{
+    builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
+}
+
 builder.Services.AddPortalInfrastructure(builder.Configuration);
 builder.Services.AddPortalWeb(builder.Configuration);
 builder.Services.AddKeyProtection(builder.Configuration, builder.Environment);

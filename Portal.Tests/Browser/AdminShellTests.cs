@@ -34,17 +34,19 @@ public class AdminShellTests(AppServer app) : IClassFixture<AppServer>
         await Accessibility.AssertNoSeriousViolationsAsync(page, "admin shell, light");
 
         // The theme toggle is remembered: reload the page, then sign in again in a fresh browser.
-        await page.ClickAsync(".theme-toggle");
+        await AppServer.ChooseThemeAsync(page, "Sombre");
         await page.WaitForSelectorAsync("body.portal-dark");
         await page.ReloadAsync(new() { WaitUntil = WaitUntilState.NetworkIdle });
-        Assert.Contains("material-dark", await page.GetAttributeAsync("#radzen-theme-link", "href"), StringComparison.Ordinal);
+        await page.WaitForSelectorAsync("body.portal-dark[data-theme=dark]");
+        await AppServer.WaitInteractiveAsync(page);
         await AppServer.ScreenshotAsync(page, "admin-1440-dark");
         await Accessibility.AssertNoSeriousViolationsAsync(page, "admin shell, dark");
 
         var fresh = await app.NewPageAsync(1440);
         await app.SignInAsync(fresh, admin, "Teranga2026");
         Assert.EndsWith("/admin", fresh.Url, StringComparison.Ordinal);
-        Assert.Contains("material-dark", await fresh.GetAttributeAsync("#radzen-theme-link", "href"), StringComparison.Ordinal);
+        Assert.Equal("dark", await fresh.GetAttributeAsync("body", "data-theme"));
+        Assert.Contains("portal-dark", await fresh.GetAttributeAsync("body", "class"), StringComparison.Ordinal);
 
         await fresh.ClickAsync("button.portal-signout");
         await fresh.WaitForURLAsync("**/account/login");

@@ -107,9 +107,15 @@ public partial class AppServer : IAsyncLifetime
         });
     });
 
-    public async Task<IPage> NewPageAsync(int width, int height = 900)
+    /// <summary>A page in a fresh browser profile; <paramref name="colorScheme"/> is the system theme the browser reports.</summary>
+    public async Task<IPage> NewPageAsync(int width, int height = 900, ColorScheme colorScheme = ColorScheme.Light)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "fr-FR" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "fr-FR",
+            ColorScheme = colorScheme,
+        });
         contexts.Add(context);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
@@ -138,6 +144,20 @@ public partial class AppServer : IAsyncLifetime
         await page.FillAsync("#confirm", next);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    /// <summary>Picks an option of a MudSelect, found by its label (MudBlazor draws its own list box, not a native select).</summary>
+    public static async Task ChooseAsync(IPage page, string label, string option)
+    {
+        await page.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Picks a theme in the top bar's theme menu ("Clair", "Sombre", "Comme l'appareil").</summary>
+    public static async Task ChooseThemeAsync(IPage page, string name)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Thème d'affichage" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitemradio, new() { Name = name }).ClickAsync();
     }
 
     /// <summary>Waits until the back-office page is interactive (its circuit is connected).</summary>

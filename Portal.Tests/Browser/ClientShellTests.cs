@@ -31,7 +31,8 @@ public class ClientShellTests(AppServer app) : IClassFixture<AppServer>
 
         await page.GotoAsync(app.BaseUrl + "/app");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await page.ClickAsync(".theme-toggle");
+        await AppServer.WaitInteractiveAsync(page);
+        await AppServer.ChooseThemeAsync(page, "Sombre");
         await page.WaitForSelectorAsync("body.portal-dark");
         await page.ReloadAsync(new() { WaitUntil = WaitUntilState.NetworkIdle });
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "horizontal scrolling at 390 px, dark");

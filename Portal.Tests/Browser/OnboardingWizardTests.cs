@@ -19,12 +19,12 @@ public partial class OnboardingWizardTests(AppServer app) : IClassFixture<AppSer
         // The list and the form share the layout's <main>: wait for the list's circuit, then for the form's URL, so the
         // click is not made while the page is still being prerendered and the form is really the one filled.
         await AppServer.WaitInteractiveAsync(page);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Nouvel onboarding" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nouvelle entreprise" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/admin/onboarding/new$"));
         await page.Locator("#company-name:enabled").WaitForAsync();
         await page.FillAsync("#company-name", "Téranga Distribution");
         await page.FillAsync("#company-ninea", "0098765 2G3");
-        await page.SelectOptionAsync("#company-sector", "Wholesale");
+        await AppServer.ChooseAsync(page, "Secteur", "Commerce de gros");
         await page.FillAsync("#site-name", "Dépôt Thiaroye");
         await page.FillAsync("#site-address", "Route de Rufisque, Thiaroye");
         await AppServer.ScreenshotAsync(page, "onboarding-step1-1440");
@@ -35,12 +35,18 @@ public partial class OnboardingWizardTests(AppServer app) : IClassFixture<AppSer
         await page.FillAsync("#user-1-first", "Ndèye");
         await page.FillAsync("#user-1-last", "Sow");
         await page.FillAsync("#user-1-id", "ndeye.sow@teranga.sn");
-        await page.SelectOptionAsync("#user-1-role", "Owner");
+        await AppServer.ChooseAsync(page, "Rôle, ligne 1", "Propriétaire");
+
+        // Back shows the company as created, and coming forward again keeps what was typed.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Retour" }).ClickAsync();
+        await page.Locator("#company-facts", new() { HasText = "Dépôt Thiaroye" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Suivant : les utilisateurs" }).ClickAsync();
+        Assert.Equal("ndeye.sow@teranga.sn", await page.InputValueAsync("#user-1-id"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter une personne" }).ClickAsync();
         await page.FillAsync("#user-2-first", "Cheikh");
         await page.FillAsync("#user-2-last", "Gueye");
         await page.FillAsync("#user-2-id", "78 555 66 77");
-        await page.SelectOptionAsync("#user-2-role", "Manager");
+        await AppServer.ChooseAsync(page, "Rôle, ligne 2", "Gérant");
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer les comptes" }).ClickAsync();
         var phoneRow = page.Locator("#temporary-passwords tr", new() { HasText = "+221 78 555 66 77" });
         var temporary = (await phoneRow.Locator("code.password").TextContentAsync())!.Trim();
@@ -65,6 +71,7 @@ public partial class OnboardingWizardTests(AppServer app) : IClassFixture<AppSer
         await page.Locator("#import-result", new() { HasText = "Test réussi" }).WaitForAsync(new() { Timeout = 60_000 });
         await AppServer.ScreenshotAsync(page, "onboarding-step4-tested-1440");
         await page.ClickAsync("#run-import");
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Importer" }).ClickAsync();
         await page.Locator("#import-phase").WaitForAsync();
         await AppServer.ScreenshotAsync(page, "onboarding-step4-progress-1440");
         await page.Locator("#onboarding-summary").WaitForAsync(new() { Timeout = 60_000 });
@@ -75,7 +82,7 @@ public partial class OnboardingWizardTests(AppServer app) : IClassFixture<AppSer
         await Accessibility.AssertNoSeriousViolationsAsync(page, "onboarding summary");
 
         // The staff member is notified in the app.
-        await page.ClickAsync("#notification-bell");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Notifications", Exact = false }).First.ClickAsync();
         await page.GetByText("Import terminé : Téranga Distribution").WaitForAsync();
 
         await page.GotoAsync(app.BaseUrl + "/admin/onboarding");

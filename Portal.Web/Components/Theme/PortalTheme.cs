@@ -29,7 +29,8 @@ public static class PortalTheme
         {
             PaletteLight = Light(brand),
             PaletteDark = Dark(brand),
-            PseudoCss = new PseudoCss { Scope = dark ? "body." + DarkClass : ":root" },
+            // MudBlazor takes a pseudo-class here; :is() makes the dark palette apply to the body that carries the class.
+            PseudoCss = new PseudoCss { Scope = dark ? ":is(body." + DarkClass + ")" : ":root" },
             Typography = new Typography
             {
                 Default = new DefaultTypography
@@ -84,7 +85,7 @@ public static class PortalTheme
             DrawerIcon = "#4A5158",
             TextPrimary = "#1F2328",
             TextSecondary = "#4A5158",
-            TextDisabled = "#6E767E",
+            TextDisabled = "#5C636A",
             ActionDefault = "#4A5158",
             ActionDisabled = "#8C959F",
             LinesDefault = "#D0D7DE",
@@ -127,7 +128,7 @@ public static class PortalTheme
             DrawerIcon = "#B5BCC4",
             TextPrimary = "#E6E9ED",
             TextSecondary = "#B5BCC4",
-            TextDisabled = "#8B939C",
+            TextDisabled = "#A3ABB3",
             ActionDefault = "#B5BCC4",
             ActionDisabled = "#6E767E",
             LinesDefault = "#39414A",

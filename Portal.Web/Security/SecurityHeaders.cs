@@ -4,7 +4,7 @@ namespace Portal.Web.Security;
 /// Response headers every page and endpoint carries. The Content-Security-Policy allows only this site's own scripts,
 /// styles, fonts and connections (the Blazor circuit's WebSocket is same-origin, which 'self' covers), and no plugins,
 /// framing by other sites or foreign form targets. <c>style-src</c> also allows inline styles because Blazor components
-/// (Radzen today, MudBlazor next) set <c>style="..."</c> attributes; scripts stay strict: no inline script, no eval.
+/// (MudBlazor) set <c>style="..."</c> attributes and its theme is an inline style block; scripts stay strict: no inline script, no eval.
 /// </summary>
 public static class SecurityHeaders
 {

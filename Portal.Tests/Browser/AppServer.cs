@@ -146,12 +146,9 @@ public partial class AppServer : IAsyncLifetime
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
-    /// <summary>Picks an option of a MudSelect, found by its label (MudBlazor draws its own list box, not a native select).</summary>
-    public static async Task ChooseAsync(IPage page, string label, string option)
-    {
-        await page.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-    }
+    /// <summary>Picks an option, by its text, of the select a person finds by its label.</summary>
+    public static async Task ChooseAsync(IPage page, string label, string option) =>
+        await page.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = option });
 
     /// <summary>Picks a theme in the top bar's theme menu ("Clair", "Sombre", "Comme l'appareil").</summary>
     public static async Task ChooseThemeAsync(IPage page, string name)

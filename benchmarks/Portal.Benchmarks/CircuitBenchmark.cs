@@ -23,10 +23,9 @@ internal static partial class CircuitBenchmark
     private const string AdminPassword = "Bench2026admin";
     private const string ClientPassword = "Bench2026client";
 
-    public static async Task RunAsync(int maxPages, IReadOnlyCollection<string> paths)
+    public static async Task RunAsync(int maxPages, IReadOnlyCollection<string> paths, string? web)
     {
-        var root = FindRepositoryRoot();
-        var webDll = Path.Combine(root, "Portal.Web", "bin", "Release", "net10.0", "Portal.Web.dll");
+        var webDll = web ?? Path.Combine(FindRepositoryRoot(), "Portal.Web", "bin", "Release", "net10.0", "Portal.Web.dll");
         if (!File.Exists(webDll))
         {
             Console.WriteLine($"{webDll} is missing: run `dotnet build -c Release Portal.Web` first.");
@@ -48,8 +47,10 @@ internal static partial class CircuitBenchmark
             var login = await TimeToInteractiveAsync("/account/login", () => browser.NewContextAsync(), baseUrl, interactive: false);
             var admin = await SignedInContextAsync(browser, baseUrl, "admin@portal.local", passwords["admin@portal.local"], AdminPassword);
             var client = await SignedInContextAsync(browser, baseUrl, "77 123 45 67", passwords["+221771234567"], ClientPassword);
-            await TimeToInteractiveAsync("/admin", () => Task.FromResult(admin), baseUrl, interactive: true);
-            await TimeToInteractiveAsync("/app", () => Task.FromResult(client), baseUrl, interactive: true);
+            foreach (var (path, context) in new[] { ("/admin", admin), ("/app", client) }.Where(p => paths.Count == 0 || paths.Contains(p.Item1)))
+            {
+                await TimeToInteractiveAsync(path, () => Task.FromResult(context), baseUrl, interactive: true);
+            }
         });
 
         // One server per kind of page, and pages are never closed during a series: a closed page leaves a disconnected
@@ -147,7 +148,7 @@ internal static partial class CircuitBenchmark
         await page.FillAsync("#new", chosen);
         await page.FillAsync("#confirm", chosen);
         await page.ClickAsync("main button[type=submit]");
-        await page.Locator("main[data-interactive]").WaitForAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
         await page.CloseAsync();
         return context;
     }

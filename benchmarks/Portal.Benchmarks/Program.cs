@@ -15,13 +15,14 @@ using Portal.Infrastructure.Spreadsheets;
 // SQLite and PostgreSQL. "read+val" is reading and validating the file (on PostgreSQL the rows stream into
 // COPY meanwhile); "write" is the rest of the write and the commit. Usage: dotnet run -c Release --project benchmarks/Portal.Benchmarks
 //   [--cases a,b,c] [--providers sqlite,postgres]   PostgreSQL: PORTAL_BENCH_POSTGRES or PORTAL_TEST_POSTGRES (admin connection).
-//   --ui [--pages 100] [--paths /admin,/app]: the interface benchmark instead (time to interactive, memory per live circuit;
-//   see CircuitBenchmark).
+//   --ui [--pages 100] [--paths /admin,/app] [--web other/Portal.Web.dll]: the interface benchmark instead (time to
+//   interactive, memory per live circuit; see CircuitBenchmark). --web measures another build, e.g. an older commit's.
 if (args.Contains("--ui"))
 {
     await Portal.Benchmarks.CircuitBenchmark.RunAsync(
         int.Parse(Option("--pages", "100"), CultureInfo.InvariantCulture),
-        Option("--paths", string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries));
+        Option("--paths", string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries),
+        args.Contains("--web") ? Path.GetFullPath(Option("--web", string.Empty)) : null);
     return;
 }
 

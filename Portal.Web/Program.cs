@@ -1,4 +1,5 @@
 using Portal.Infrastructure;
+using Portal.Infrastructure.Bootstrap;
 using Portal.Web;
 using Portal.Web.Components;
 using Portal.Web.Endpoints;
@@ -35,6 +36,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapHealthEndpoint();
 app.MapOnboardingEndpoints();
+app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(app.Services.GetRequiredService<StartupBanner>().Describe(app.Urls)));
 app.Run();
 
 /// <summary>Entry point, visible to the tests.</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Auditing;
@@ -39,22 +38,6 @@ public sealed class BootstrapSeeder(PortalDb portalDb, AccountFactory accounts, 
         }
 
         return created;
-    }
-
-    public static string Describe(IReadOnlyList<CreatedLogin> logins)
-    {
-        var text = new StringBuilder();
-        text.AppendLine();
-        text.AppendLine("================ Portal: comptes créés (mots de passe affichés une seule fois) ================");
-        foreach (var login in logins)
-        {
-            text.AppendLine($"  {login.Role,-8} identifiant: {login.Identifier,-26} mot de passe: {login.Password}");
-        }
-
-        text.AppendLine("  Chaque compte doit changer son mot de passe à la première connexion (page /account/login).");
-
-        text.AppendLine("================================================================================================");
-        return text.ToString();
     }
 
     private void SeedDemo(PortalDbContext db, List<CreatedLogin> created)

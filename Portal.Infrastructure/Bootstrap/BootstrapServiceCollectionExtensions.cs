@@ -10,6 +10,7 @@ public static class BootstrapServiceCollectionExtensions
     {
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
         services.AddScoped<BootstrapSeeder>();
+        services.AddSingleton<StartupBanner>();
         return services;
     }
 }

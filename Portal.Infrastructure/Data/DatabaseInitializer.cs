@@ -30,12 +30,8 @@ internal sealed class DatabaseInitializer(IServiceProvider services, ILogger<Dat
             }
         }
 
-        var created = await scope.ServiceProvider.GetRequiredService<BootstrapSeeder>().SeedAsync(cancellationToken);
-        if (created.Count > 0)
-        {
-            // Printed on the console on purpose, once: these passwords are stored hashed only.
-            await Console.Out.WriteLineAsync(BootstrapSeeder.Describe(created));
-        }
+        // Shown on the console once the server listens (StartupBanner): these passwords are stored hashed only.
+        services.GetRequiredService<StartupBanner>().Record(await scope.ServiceProvider.GetRequiredService<BootstrapSeeder>().SeedAsync(cancellationToken));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Portal.Domain.Common;
 
 /// <summary>
@@ -12,7 +10,6 @@ public sealed record Currency(string Code, int MinorDigits, string Symbol)
     public static readonly Currency Gnf = new("GNF", 0, "GNF");
     public static readonly Currency Eur = new("EUR", 2, "€");
 
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     /// <summary>The currency a company of this country invoices in (the WAEMU countries share the CFA franc).</summary>
     public static Currency ForCountry(string? country) => Country.Find(country)?.Currency ?? Xof;
@@ -33,9 +30,8 @@ public sealed record Currency(string Code, int MinorDigits, string Symbol)
 
     public decimal ToAmount(long minorUnits) => minorUnits / (decimal)Scale;
 
-    /// <summary>"12 500 XOF", "12,50 EUR".</summary>
-    public string Format(long minorUnits) =>
-        ToAmount(minorUnits).ToString(MinorDigits == 0 ? "N0" : "N" + MinorDigits, French) + " " + Code;
+    /// <summary>"12 500 FCFA", "12,50 €": the symbol people read, never the ISO code (see <see cref="Money.ToString"/>).</summary>
+    public string Format(long minorUnits) => new Money(minorUnits, this).ToString();
 
     private long Scale => MinorDigits switch
     {

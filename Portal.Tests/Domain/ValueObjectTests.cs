@@ -11,6 +11,7 @@ public class ValueObjectTests
     public void Money_formats_francs_the_way_users_read_them()
     {
         Assert.Equal("1\u202F234\u202F567\u00A0FCFA", new Money(1_234_567, Currency.Xof).ToString());
+        Assert.Equal("1\u202F234\u202F567\u00A0FCFA", Currency.Xof.Format(1_234_567));
         Assert.Equal("12,50\u00A0€", new Money(1250, Currency.Eur).ToString());
     }
 

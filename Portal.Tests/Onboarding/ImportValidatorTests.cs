@@ -183,7 +183,7 @@ public class ImportValidatorTests
     {
         var validator = WithProduct();
         validator.AddSale(2, [T("2026-11-01"), T("P001"), N(3), N(1000), N(2500)]);
-        Assert.Equal("Le montant total ne correspond pas à Quantité × Prix unitaire (3 000 XOF).", SingleMessage(validator).Replace('\u202F', ' ').Replace('\u00A0', ' '));
+        Assert.Equal("Le montant total ne correspond pas à Quantité × Prix unitaire (3 000 FCFA).", SingleMessage(validator).Replace('\u202F', ' ').Replace('\u00A0', ' '));
     }
 
     [Fact]

@@ -22,6 +22,9 @@ public static class SecurityHeaders
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
             headers.XFrameOptions = "SAMEORIGIN";
+            // Asks Chromium browsers to say whether the system is in dark mode, so a first page can render in it
+            // (Components/Theme/ThemePreference.cs).
+            headers["Accept-CH"] = Components.Theme.ThemePreference.ClientHint;
             return Task.CompletedTask;
         });
         return next(context);

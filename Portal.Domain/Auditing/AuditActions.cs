@@ -16,6 +16,7 @@ public static class AuditActions
     public const string DeactivateSite = "deactivate_site";
     public const string CrossTenantAccess = "cross_tenant_access";
     public const string CreateUsers = "create_users";
+    public const string RegenerateTemporaryPassword = "regenerate_temporary_password";
     public const string DownloadTemplate = "download_template";
     public const string UploadTemplate = "upload_template";
     public const string TestImport = "test_import";

@@ -79,6 +79,7 @@ public static class Labels
         AuditActions.DeactivateSite => "Désactivation de site",
         AuditActions.CrossTenantAccess => "Accès aux données d'une entreprise",
         AuditActions.CreateUsers => "Création d'utilisateurs",
+        AuditActions.RegenerateTemporaryPassword => "Nouveau mot de passe temporaire",
         AuditActions.DownloadTemplate => "Téléchargement du modèle Excel",
         AuditActions.UploadTemplate => "Dépôt d'un fichier d'import",
         AuditActions.TestImport => "Test d'import",

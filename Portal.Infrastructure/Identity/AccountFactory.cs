@@ -31,4 +31,17 @@ public sealed class AccountFactory(IPasswordHasher<PortalUser> hasher, ILookupNo
         user.PasswordHash = hasher.HashPassword(user, password);
         return user;
     }
+
+    /// <summary>
+    /// Gives an existing account a new temporary password: the old one stops working, the stamp changes (so cookies issued
+    /// before are refused), and the person must choose their own password at the next sign-in.
+    /// </summary>
+    public void ResetToTemporary(PortalUser user, string password)
+    {
+        user.PasswordHash = hasher.HashPassword(user, password);
+        user.MustChangePassword = true;
+        user.SecurityStamp = Guid.NewGuid().ToString("N");
+        user.AccessFailedCount = 0;
+        user.LockoutEnd = null;
+    }
 }

@@ -134,6 +134,35 @@ public sealed class OnboardingService(
         return session.Id;
     }
 
+    /// <summary>
+    /// A new temporary password for one of the session's people while the onboarding is open (the printed page was lost):
+    /// returned once, the previous one stops working, the person chooses their own at the next sign-in. Audited.
+    /// </summary>
+    public async Task<CreatedUser> RegenerateTemporaryPasswordAsync(Guid sessionId, string identifier, CancellationToken cancellationToken = default)
+    {
+        Guid tenantId;
+        await using (var db = Platform())
+        {
+            var session = await FindSessionAsync(db, sessionId, cancellationToken);
+            session.EnsureOpen();
+            if (!ReadData(session).Users.Any(u => u.Identifier == identifier))
+            {
+                throw new NotFoundException("Cette personne ne fait pas partie de cette mise en service.");
+            }
+
+            tenantId = session.TenantId;
+        }
+
+        await using var tenantDb = portalDb.ForOnboarding(tenantId);
+        var account = await tenantDb.Users.SingleOrDefaultAsync(u => u.TenantId == tenantId && u.UserName == identifier, cancellationToken)
+            ?? throw new NotFoundException("Ce compte n'existe plus.");
+        var password = PasswordPolicy.GenerateTemporary();
+        accounts.ResetToTemporary(account, password);
+        tenantDb.AuditEntries.Add(audit.Entry(AuditActions.RegenerateTemporaryPassword, "user", account.Id, new { identifier }, tenantId));
+        await tenantDb.SaveChangesAsync(cancellationToken);
+        return new CreatedUser(account.DisplayName, identifier, account.Role, password);
+    }
+
     /// <summary>Step 2: 1 to 10 users with temporary passwords (returned once, never stored in clear).</summary>
     public async Task<IReadOnlyList<CreatedUser>> CreateUsersAsync(Guid sessionId, IReadOnlyList<UserInput> rows, CancellationToken cancellationToken = default)
     {

@@ -109,6 +109,28 @@ public sealed class OnboardingComponentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_users_step_issues_a_new_temporary_password_after_a_confirmation()
+    {
+        var sessionId = await harness.AsStaffAsync(s => s.CreateCompanyAsync(new CompanyInput("Diallo Frères", null, Sector.Retail, "SN", "Dépôt", "Kaolack")));
+        await harness.AsStaffAsync(s => s.CreateUsersAsync(sessionId, [new UserInput("Mamadou", "Diallo", "76 123 00 11", Portal.Domain.Identity.Roles.Owner)]));
+        var view = await harness.AsStaffAsync(s => s.GetAsync(sessionId));
+        await using var scope = harness.Staff();
+        await using var ctx = ComponentTest.Create(scope.ServiceProvider);
+        ctx.Render<MudPopoverProvider>();
+        var dialogs = ctx.Render<MudDialogProvider>();
+        var step = ctx.Render<UsersStep>(p => p.Add(c => c.View, view).Add(c => c.Draft, new UsersDraft()));
+
+        // The click's handler waits for the confirmation, so answer the dialog before awaiting it.
+        var clicking = step.Find("button[aria-label='Nouveau mot de passe temporaire pour Mamadou Diallo']").ClickAsync(new());
+        dialogs.WaitForAssertion(() => Assert.Contains("cessera de fonctionner", dialogs.Markup, StringComparison.Ordinal));
+        await dialogs.FindAll("button").Single(b => b.TextContent.Contains("Générer", StringComparison.Ordinal)).ClickAsync(new());
+        await clicking;
+
+        step.WaitForAssertion(() => Assert.Matches("^[A-Za-z0-9]{12}$", step.Find("#regenerated-password code.password").TextContent));
+        Assert.Contains("+221 76 123 00 11", step.Find("#regenerated-password").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_error_grid_pages_a_failed_test_from_the_server_in_French()
     {
         var sessionId = await harness.CompanyWithUsersAsync();

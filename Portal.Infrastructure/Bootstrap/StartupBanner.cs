@@ -36,6 +36,7 @@ public sealed class StartupBanner
         }
 
         text.AppendLine("==================================================================================================");
+        created = []; // shown once: the passwords do not stay in the server's memory
         return text.ToString();
     }
 }

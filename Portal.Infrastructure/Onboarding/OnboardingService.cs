@@ -38,7 +38,8 @@ public sealed class OnboardingService(
     public const int UploadAttemptsPerHour = 60;
     public const int MaxUsers = 10;
 
-    private static readonly string[] TenantRoles = [Roles.Owner, Roles.Manager, Roles.Member];
+    /// <summary>The roles a company's people can be given at onboarding, in the order the form offers them.</summary>
+    public static readonly IReadOnlyList<string> TenantRoles = [Roles.Owner, Roles.Manager, Roles.Member];
 
     /// <summary>The sessions, newest activity first unless another column is asked for, filtered and paged in the database.</summary>
     public async Task<Page<OnboardingListItem>> ListAsync(OnboardingFilter filter, PageRequest page, CancellationToken cancellationToken = default)

@@ -25,6 +25,7 @@ public static class SecurityHeaders
             // Asks Chromium browsers to say whether the system is in dark mode, so a first page can render in it
             // (Components/Theme/ThemePreference.cs).
             headers["Accept-CH"] = Components.Theme.ThemePreference.ClientHint;
+            headers.Append("Vary", Components.Theme.ThemePreference.ClientHint);
             return Task.CompletedTask;
         });
         return next(context);

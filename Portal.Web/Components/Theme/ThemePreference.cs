@@ -24,7 +24,12 @@ public static class ThemePreference
     {
         Dark => true,
         Light => false,
-        _ => request.Headers[ClientHint].ToString().Trim('"') == Dark || request.Cookies[SystemCookie] == Dark,
+        _ => request.Headers[ClientHint].ToString().Trim('"') switch
+        {
+            Dark => true,
+            Light => false,
+            _ => request.Cookies[SystemCookie] == Dark,
+        },
     };
 
     /// <summary>Mirrors a person's stored choice in the cookie at sign-in (no choice: the cookie is removed).</summary>

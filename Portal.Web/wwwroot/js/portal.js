@@ -35,6 +35,9 @@
         if (event.target.closest("[data-print]")) {
             window.print();
         }
+        if (event.target.closest("[data-reload]")) {
+            location.reload();
+        }
         if (event.target.closest("[data-reconnect]") && window.Blazor) {
             window.Blazor.reconnect().then(function (ok) { if (!ok) { location.reload(); } });
         }
@@ -44,10 +47,11 @@
             var target = document.getElementById("main-content");
             if (target) {
                 event.preventDefault();
+                event.stopPropagation();
                 target.focus();
             }
         }
-    });
+    }, true); // capture: before blazor.web.js turns the skip link into a navigation to "/#main-content"
 
     window.portal = {
         themePreference: function () {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -32,6 +33,7 @@ public static class DependencyInjection
         services.AddHttpContextAccessor();
         services.AddCascadingAuthenticationState();
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>
@@ -48,12 +50,16 @@ public static class DependencyInjection
             // The sign-in page decides where to go next (Home.LocalReturnUrl: local paths only, ASCII-encoded); the cookie
             // handler's own redirect to the raw ?returnUrl= would put "/café" in a Location header and fail with a 500.
             cookie.Events.OnRedirectToReturnUrl = _ => Task.CompletedTask;
+            // Instead of Identity's security-stamp check every 30 minutes: every request, against the server-side session.
+            cookie.Events.OnValidatePrincipal = SessionRevalidation.ValidateCookieAsync;
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Admin, Roles.Staff))
             .AddPolicy(TenantPolicy, p => p.RequireRole(Roles.Owner, Roles.Manager, Roles.Member, Roles.Viewer).RequireClaim(Infrastructure.Identity.PortalClaims.TenantId));
 
-        var permitsPerMinute = configuration.GetValue("Portal:SignIn:RateLimitPerMinute", 5);
+        // Per address and identifier in the sign-in form (SignInThrottle); per address only, six times higher, here.
+        services.AddSingleton<SignInThrottle>();
+        var permitsPerMinute = configuration.GetValue<int?>("Portal:SignIn:AddressRateLimitPerMinute") ?? 6 * configuration.GetValue("Portal:SignIn:RateLimitPerMinute", 5);
         services.AddRateLimiter(limiter =>
         {
             // Only the form posts count: viewing the sign-in page is free.

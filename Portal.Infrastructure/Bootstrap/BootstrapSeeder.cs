@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Auditing;
@@ -25,7 +26,9 @@ public sealed class BootstrapSeeder(PortalDb portalDb, AccountFactory accounts, 
         await using var db = portalDb.ForSystem("bootstrap");
         if (!await db.Users.AnyAsync(u => u.Role == Roles.Admin, cancellationToken))
         {
-            var email = EmailAddress.Parse(options.Value.AdminEmail);
+            var email = EmailAddress.Parse(string.IsNullOrWhiteSpace(options.Value.AdminEmail)
+                ? $"admin-{RandomNumberGenerator.GetString("abcdefghjkmnpqrstuvwxyz23456789", 6)}@portal.local"
+                : options.Value.AdminEmail);
             var admin = Add(db, null, "Admin", "Plateforme", Roles.Admin, UserIdentifier.ForEmail(email), created);
             db.AuditEntries.Add(audit.Anonymous(AuditActions.BootstrapAdmin, admin.Id, "system", null, new { email = email.Value }));
             await db.SaveChangesAsync(cancellationToken);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 using Portal.Domain.Auditing;
+using Portal.Domain.Identity;
 using Portal.Domain.Notifications;
 using Portal.Domain.Onboarding;
 using Portal.Domain.Sales;
@@ -50,6 +51,10 @@ public abstract class PortalDbContext : IdentityUserContext<PortalUser, Guid>
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<SignInDevice> SignInDevices => Set<SignInDevice>();
 
     internal DataScope Scope { get; private set; } = DataScope.Nothing;
 

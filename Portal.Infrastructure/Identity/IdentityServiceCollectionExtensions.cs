@@ -17,7 +17,11 @@ public static class IdentityServiceCollectionExtensions
             .AddErrorDescriber<FrenchIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
+        services.AddMemoryCache();
         services.AddScoped<AccountService>();
+        services.AddScoped<SessionStore>();
+        services.AddScoped<TrustedDevices>();
+        services.AddScoped<LockoutAlerts>();
         services.AddScoped<AccountFactory>();
         return services;
     }

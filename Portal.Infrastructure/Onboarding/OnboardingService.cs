@@ -28,6 +28,7 @@ public sealed class OnboardingService(
     AuditTrail audit,
     ImportFileStore files,
     ImportScheduler scheduler,
+    SessionStore sessions,
     TimeProvider clock)
 {
     public const int TenantCreationsPerHour = 5;
@@ -161,6 +162,7 @@ public sealed class OnboardingService(
         accounts.ResetToTemporary(account, password);
         tenantDb.AuditEntries.Add(audit.Entry(AuditActions.RegenerateTemporaryPassword, "user", account.Id, new { identifier }, tenantId));
         await tenantDb.SaveChangesAsync(cancellationToken);
+        await sessions.EndAllAsync(account.Id, SessionEndReasons.TemporaryPassword, cancellationToken);
         return new CreatedUser(account.DisplayName, identifier, account.Role, password);
     }
 

@@ -59,6 +59,8 @@ public partial class AppServer : IAsyncLifetime
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Database__Provider"] = "Sqlite";
+        start.Environment["Portal__Bootstrap__AdminEmail"] = "admin@portal.local";
+        start.Environment["Portal__Sessions__RevalidateSeconds"] = "2";
         start.Environment["Database__SqlitePath"] = dataFile;
         start.Environment["Portal__Storage__Path"] = dataFile + ".files";
         start.Environment["Portal__SignIn__RateLimitPerMinute"] = SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -191,6 +191,7 @@ internal static partial class CircuitBenchmark
         start.Environment["Database__SqlitePath"] = Path.Combine(data, "portal.db");
         start.Environment["Portal__Storage__Path"] = Path.Combine(data, "files");
         start.Environment["Portal__SignIn__RateLimitPerMinute"] = "1000";
+        start.Environment["Portal__Bootstrap__AdminEmail"] = "admin@portal.local";
         var process = Process.Start(start) ?? throw new InvalidOperationException("Cannot start Portal.Web");
         process.OutputDataReceived += (_, e) =>
         {

@@ -17,6 +17,7 @@ internal static class ComponentTest
         var ctx = new BunitContext();
         ctx.Services.AddMudServices();
         ctx.Services.AddTransient<MudLocalizer, FrenchMudLocalizer>();
+        ctx.Services.AddScoped<Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedSessionStorage>();
         ctx.Services.AddFallbackServiceProvider(services);
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         return ctx;

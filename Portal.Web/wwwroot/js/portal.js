@@ -60,6 +60,13 @@
         setTheme: function (preference) {
             cookie("portal-theme", preference === "system" ? null : preference);
             apply(preference);
+        },
+        // Moves the keyboard focus to the first element the selector finds (e.g. a wizard step's heading).
+        focus: function (selector) {
+            var target = document.querySelector(selector);
+            if (target) {
+                target.focus();
+            }
         }
     };
 })();

@@ -49,7 +49,7 @@ public class AdminShellTests(AppServer app) : IClassFixture<AppServer>
         Assert.Contains("portal-dark", await fresh.GetAttributeAsync("body", "class"), StringComparison.Ordinal);
 
         await fresh.ClickAsync("button.portal-signout");
-        await fresh.WaitForURLAsync("**/account/login");
+        await AppServer.WaitForSignInPageAsync(fresh);
         await fresh.GotoAsync(app.BaseUrl + "/admin");
         Assert.Contains("/account/login", fresh.Url, StringComparison.Ordinal);
     }

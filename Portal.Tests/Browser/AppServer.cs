@@ -152,12 +152,18 @@ public partial class AppServer : IAsyncLifetime
     public static async Task ChooseAsync(IPage page, string label, string option) =>
         await page.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = option });
 
-    /// <summary>Picks a theme in the top bar's theme menu ("Clair", "Sombre", "Comme l'appareil").</summary>
+    /// <summary>Picks a theme in the top bar's theme choices ("Clair", "Sombre", "Comme l'appareil").</summary>
     public static async Task ChooseThemeAsync(IPage page, string name)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Thème d'affichage" }).ClickAsync();
-        await page.GetByRole(AriaRole.Menuitemradio, new() { Name = name }).ClickAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Thème d'affichage" }).GetByRole(AriaRole.Button, new() { Name = name, Exact = true }).ClickAsync();
     }
+
+    /// <summary>
+    /// Waits for the sign-in form after a sign-out. The page's circuit may learn of the ended session before the browser
+    /// follows the sign-out's redirect, and leave itself with a returnUrl: either way the person is on the sign-in form.
+    /// </summary>
+    public static Task WaitForSignInPageAsync(IPage page) => page.WaitForURLAsync(SignInPage());
 
     /// <summary>Waits until the back-office page is interactive (its circuit is connected).</summary>
     public static Task WaitInteractiveAsync(IPage page) => page.Locator("main[data-interactive]").WaitForAsync();
@@ -209,6 +215,9 @@ public partial class AppServer : IAsyncLifetime
 #else
     private const string Configuration = "Release";
 #endif
+
+    [GeneratedRegex(@"/account/login(\?returnUrl=[^&]*)?$")]
+    private static partial Regex SignInPage();
 
     [GeneratedRegex(@"identifiant:\s+(?<id>\S+)\s+mot de passe:\s+(?<password>\S+)")]
     private static partial Regex LoginLine();

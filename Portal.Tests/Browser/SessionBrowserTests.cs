@@ -14,7 +14,7 @@ public class SessionBrowserTests(AppServer app) : IClassFixture<AppServer>
         var saved = await page.Context.CookiesAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/login");
+        await AppServer.WaitForSignInPageAsync(page);
 
         // Someone who copied the cookie before the sign-out replays it in another browser.
         var replay = await app.NewPageAsync(390, 844);
@@ -34,7 +34,7 @@ public class SessionBrowserTests(AppServer app) : IClassFixture<AppServer>
         var other = await page.Context.NewPageAsync();
         await other.GotoAsync(app.BaseUrl + "/app");
         await other.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
-        await other.WaitForURLAsync("**/account/login");
+        await AppServer.WaitForSignInPageAsync(other);
 
         // The open page's circuit revalidates its session and sends the person to the sign-in form.
         await page.WaitForURLAsync("**/account/login?returnUrl=*");

@@ -99,7 +99,7 @@ public class SignInTests(AppServer app) : IClassFixture<AppServer>
 
         // The real button still signs out.
         await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/account/login");
+        await AppServer.WaitForSignInPageAsync(page);
     }
 
     [BrowserFact]

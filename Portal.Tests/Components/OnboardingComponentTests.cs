@@ -141,7 +141,7 @@ public sealed class OnboardingComponentTests : IAsyncLifetime
         ctx.Render<MudPopoverProvider>();
         var grid = ctx.Render<ImportIssuesGrid>(p => p.Add(c => c.JobId, job!.Id));
 
-        grid.WaitForAssertion(() => Assert.Equal(25, grid.FindAll("tbody tr.mud-table-row").Count));
+        grid.WaitForAssertion(() => Assert.Equal(25, grid.FindAll("tbody tr").Count));
         Assert.Contains("1-25 sur 120", grid.Markup, StringComparison.Ordinal);
         await grid.Find("button[aria-label='Page suivante']").ClickAsync(new());
         grid.WaitForAssertion(() => Assert.Contains("26-50 sur 120", grid.Markup, StringComparison.Ordinal));

@@ -83,12 +83,11 @@ public class ThemeTests
         await using var scope = database.ActAs(userId, Roles.Staff, null);
         await using var ctx = ComponentTest.Create(scope.ServiceProvider);
         ctx.JSInterop.Setup<string>("portal.themePreference").SetResult("system");
-        var popovers = ctx.Render<MudPopoverProvider>();
         var menu = ctx.Render<ThemeMenu>();
 
-        await menu.Find("button[aria-label='Thème d\\'affichage']").ClickAsync(new());
-        popovers.WaitForAssertion(() => Assert.Equal("true", popovers.Find(".theme-system").GetAttribute("aria-checked")));
-        await popovers.Find(".theme-dark").ClickAsync(new());
+        menu.WaitForAssertion(() => Assert.Equal("true", menu.Find(".theme-system").GetAttribute("aria-pressed")));
+        await menu.Find(".theme-dark").ClickAsync(new());
+        Assert.Equal("true", menu.Find(".theme-dark").GetAttribute("aria-pressed"));
 
         Assert.Equal("dark", ctx.JSInterop.VerifyInvoke("portal.setTheme").Arguments[0]);
         await using (var db = database.NewContext())
@@ -96,8 +95,7 @@ public class ThemeTests
             Assert.Equal("dark", (await db.Users.SingleAsync(u => u.Id == userId)).Theme);
         }
 
-        await menu.Find("button[aria-label='Thème d\\'affichage']").ClickAsync(new());
-        await popovers.Find(".theme-system").ClickAsync(new());
+        await menu.Find(".theme-system").ClickAsync(new());
         Assert.Equal("system", ctx.JSInterop.VerifyInvoke("portal.setTheme", 2)[1].Arguments[0]);
         await using (var db = database.NewContext())
         {

@@ -225,7 +225,7 @@ public static class ErrorReport
 
     private static void EditRelationships(Stream input, Stream output, ReportPlan plan)
     {
-        var document = XDocument.Load(input);
+        var document = Load(input);
         var root = document.Root!;
         root.Elements(Relationships + "Relationship").Where(r => plan.CalcChainId is not null && (string?)r.Attribute("Id") == plan.CalcChainId).Remove();
         root.Add(Relationship(plan.ErrorsId, WorksheetRelationship, plan.ErrorsPart));
@@ -239,7 +239,7 @@ public static class ErrorReport
 
     private static void EditContentTypes(Stream input, Stream output, ReportPlan plan)
     {
-        var document = XDocument.Load(input);
+        var document = Load(input);
         var root = document.Root!;
         root.Elements(ContentTypes + "Override").Where(o => Same(((string?)o.Attribute("PartName"))?.TrimStart('/'), plan.CalcChain)).Remove();
         root.Add(Override(plan.ErrorsPart, WorksheetType));
@@ -257,6 +257,12 @@ public static class ErrorReport
 
     private static XElement Override(string part, string contentType) =>
         new(ContentTypes + "Override", new XAttribute("PartName", "/" + part), new XAttribute("ContentType", contentType));
+
+    private static XDocument Load(Stream input)
+    {
+        using var reader = XmlReader.Create(input, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
+        return XDocument.Load(reader);
+    }
 
     private static void Save(XDocument document, Stream output)
     {

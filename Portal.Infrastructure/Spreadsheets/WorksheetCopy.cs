@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Xml;
 
@@ -12,8 +11,8 @@ namespace Portal.Infrastructure.Spreadsheets;
 /// </summary>
 /// <remarks>
 /// A plain <see cref="XmlReader"/> and <see cref="XmlWriter"/>, as <see cref="WorkbookFile"/> reads: the SDK's
-/// <c>OpenXmlReader</c>/<c>OpenXmlWriter</c> pair creates an object per element and took 5 times longer (7 s for the sheets
-/// of a 10 MB upload).
+/// <c>OpenXmlReader</c>/<c>OpenXmlWriter</c> pair creates an object per element; on a 2 MB upload (15 MB of sheet XML) it
+/// took 1.4 s and allocated 330 MB where this copy takes 0.6 s and 100 MB, which put a 10 MB upload far past 2 s.
 /// </remarks>
 internal static class WorksheetCopy
 {
@@ -24,8 +23,6 @@ internal static class WorksheetCopy
     /// <param name="target">The replacement part.</param>
     /// <param name="marks">Row number to the columns (0-based, ascending) to fill red; null when nothing is marked.</param>
     /// <param name="red">Hands out the red copy of each cell format.</param>
-    // Optimised from the first call: the loop runs millions of times in the first report a server builds.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(Stream source, Stream target, IReadOnlyDictionary<int, int[]>? marks, RedFormats red)
     {
         using var reader = XmlReader.Create(source, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreComments = true, IgnoreProcessingInstructions = true });

@@ -36,7 +36,8 @@ public static class ImportEngine
         }
 
         var (products, sales) = (headers[0], headers[1]);
-        var productShare = products.Sheet.Size / (double)Math.Max(1, products.Sheet.Size + sales.Sheet.Size);
+        var bytes = products.Sheet.Size + sales.Sheet.Size;
+        var productShare = products.Sheet.Size / (double)Math.Max(1, bytes);
         var validator = new ImportValidator(currency, today, existingCodes);
         var date1904 = workbook.Date1904;
 
@@ -50,7 +51,8 @@ public static class ImportEngine
             {
                 validator.AddProduct(row, cells);
             }
-        }, share => progress?.Invoke(new ImportProgress(ImportPhase.ReadingProducts, (int)(readShare * productShare * share), validator.ProductRows)));
+        }, share => progress?.Invoke(new ImportProgress(
+            ImportPhase.ReadingProducts, (int)(readShare * productShare * share), validator.ProductRows, (long)(products.Sheet.Size * share), bytes)));
 
         var stream = writer is { Streams: true } && validator.IsValid;
         if (stream)
@@ -74,7 +76,8 @@ public static class ImportEngine
                 }
             }
         }, share => progress?.Invoke(new ImportProgress(
-            ImportPhase.ReadingSales, (int)(readShare * (productShare + ((1 - productShare) * share))), validator.ProductRows + validator.SaleRows)));
+            ImportPhase.ReadingSales, (int)(readShare * (productShare + ((1 - productShare) * share))), validator.ProductRows + validator.SaleRows,
+            products.Sheet.Size + (long)(sales.Sheet.Size * share), bytes)));
 
         return new ImportAnalysis(validator);
     }

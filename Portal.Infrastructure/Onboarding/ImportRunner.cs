@@ -77,7 +77,7 @@ public sealed class ImportRunner(
             {
                 if (!streams)
                 {
-                    progress.Report(new ImportProgress(ImportPhase.Saving, ImportEngine.ReadShare + (int)((98 - ImportEngine.ReadShare) * (rows / (double)totalRows)), rows));
+                    progress.Report(new ImportProgress(ImportPhase.Saving, ImportEngine.ReadShare + (int)((98 - ImportEngine.ReadShare) * (rows / (double)totalRows)), rows, rows, totalRows));
                 }
             });
             ImportAnalysis analysis;
@@ -119,7 +119,7 @@ public sealed class ImportRunner(
             if (!writer.Streams)
             {
                 // SQLite has one writer: the job row cannot be updated from elsewhere once the write starts.
-                progress.Save(new ImportProgress(ImportPhase.Saving, ImportEngine.ReadShare, 0));
+                progress.Save(new ImportProgress(ImportPhase.Saving, ImportEngine.ReadShare, 0, 0, total));
             }
 
             job.Report(ImportPhase.Saving, ImportEngine.ReadShare, total);

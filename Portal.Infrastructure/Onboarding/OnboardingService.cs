@@ -333,24 +333,37 @@ public sealed class OnboardingService(
         return (errors.Issues.Skip(skip).Take(Math.Clamp(take, 1, 200)).ToList(), errors.Issues.Count, errors.Total);
     }
 
-    /// <summary>The uploaded workbook with the faulty cells in red and an "Erreurs" sheet listing every problem kept.</summary>
-    public async Task<(string FileName, byte[] Content)> ErrorReportAsync(Guid jobId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The uploaded workbook with the faulty cells in red and an "Erreurs" sheet listing every problem kept, as a temporary
+    /// file that disappears when the returned stream is closed.
+    /// </summary>
+    public async Task<(string FileName, Stream Content)> ErrorReportAsync(Guid jobId, CancellationToken cancellationToken = default)
     {
         await using var db = Platform();
         var job = await FindJobAsync(db, jobId, cancellationToken);
         var errors = ReadErrors(job);
-        // The report is built in memory from a file of up to 10 MB: two at a time per server, the others wait their turn
-        // (three at once used to end in OutOfMemoryException).
+        // A build streams the workbook (a few MB of memory) but keeps a core busy: two at a time per server, the others
+        // wait their turn.
         if (!await ErrorReport.Builds.WaitAsync(TimeSpan.FromMinutes(1), cancellationToken))
         {
             throw new DomainException("Plusieurs rapports d'erreurs sont en cours de préparation : réessayez dans une minute.");
         }
 
+        var report = new FileStream(Path.Combine(Path.GetTempPath(), $"portal-report-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
         try
         {
-            await using var stored = files.OpenRead(job.StoredFile);
-            var content = ErrorReport.Build(stored, [ImportSchema.Products, ImportSchema.Sales], errors.Issues, errors.Total);
-            return ($"erreurs-{Path.GetFileNameWithoutExtension(job.FileName)}.xlsx", content);
+            await using (var stored = files.OpenRead(job.StoredFile))
+            {
+                ErrorReport.Build(stored, report, [ImportSchema.Products, ImportSchema.Sales], errors.Issues, errors.Total);
+            }
+
+            report.Position = 0;
+            return ($"erreurs-{Path.GetFileNameWithoutExtension(job.FileName)}.xlsx", report);
+        }
+        catch
+        {
+            await report.DisposeAsync();
+            throw;
         }
         finally
         {

@@ -11,6 +11,7 @@ public delegate void RowHandler(int row, ReadOnlySpan<RawCell> cells);
 /// <summary>
 /// An uploaded workbook, read as a stream: the Open XML SDK opens the package, then a plain <see cref="XmlReader"/>
 /// walks each worksheet part (no DOM), with the shared strings resolved once. Formulas are read by their cached value.
+/// Finding a header loads only the shared strings the first rows use, so checking an upload's structure stays small.
 /// </summary>
 public sealed class WorkbookFile : IDisposable
 {
@@ -20,7 +21,7 @@ public sealed class WorkbookFile : IDisposable
     private readonly SpreadsheetDocument document;
     private readonly Dictionary<string, long> partSizes;
     private readonly UploadLimits limits;
-    private string[]? sharedStrings;
+    private SharedStrings? sharedStrings;
 
     private WorkbookFile(SpreadsheetDocument document, Dictionary<string, long> partSizes, UploadLimits limits)
     {
@@ -72,6 +73,12 @@ public sealed class WorkbookFile : IDisposable
 
     public void Dispose() => document.Dispose();
 
+    /// <summary>The package's workbook part, for the error report that copies the package.</summary>
+    internal WorkbookPart WorkbookPart => document.WorkbookPart!;
+
+    /// <summary>Every entry of the package (names without the leading slash).</summary>
+    internal IEnumerable<string> EntryNames => partSizes.Keys.Select(k => k.TrimStart('/'));
+
     // A DTD, a broken XML part or a package error anywhere in the file is one French answer, never an unexpected error.
     private static T Guard<T>(Func<T> read)
     {
@@ -101,10 +108,35 @@ public sealed class WorkbookFile : IDisposable
 
     private SheetHeader FindHeader(SheetHandle sheet)
     {
+        // The header needs a few texts of the shared string table, not the whole table: a first pass notes which, a
+        // second reads the rows again with them (the full table, when the rows were already read, serves as is).
+        var strings = sharedStrings ?? SharedStrings.Sparse();
+        var candidates = HeaderCandidates(sheet, strings);
+        if (strings.Missing.Count > 0)
+        {
+            strings = ReadSharedStrings(strings.Missing);
+            candidates = HeaderCandidates(sheet, strings);
+        }
+
+        var best = candidates
+            .OrderByDescending(c => c.Match.IsComplete)
+            .ThenByDescending(c => c.Match.ColumnIndex.Count(i => i >= 0))
+            .ThenBy(c => c.Row)
+            .Select(c => ((int Row, HeaderMatch Match)?)c)
+            .FirstOrDefault();
+        return best is { } found && found.Match.ColumnIndex.Any(i => i >= 0)
+            ? new SheetHeader(sheet, found.Row, found.Match)
+            : candidates.Count > 0
+                ? new SheetHeader(sheet, candidates[0].Row, candidates[0].Match)
+                : new SheetHeader(sheet, 0, HeaderMatcher.Match(sheet.Sheet, []));
+    }
+
+    private List<(int Row, HeaderMatch Match)> HeaderCandidates(SheetHandle sheet, SharedStrings strings)
+    {
         var candidates = new List<(int Row, HeaderMatch Match)>();
         try
         {
-            Walk(sheet.Part, null, 32, (row, cells) =>
+            Walk(sheet.Part, strings, null, 32, (row, cells) =>
             {
                 if (row > HeaderSearchRows)
                 {
@@ -127,17 +159,7 @@ public sealed class WorkbookFile : IDisposable
         {
         }
 
-        var best = candidates
-            .OrderByDescending(c => c.Match.IsComplete)
-            .ThenByDescending(c => c.Match.ColumnIndex.Count(i => i >= 0))
-            .ThenBy(c => c.Row)
-            .Select(c => ((int Row, HeaderMatch Match)?)c)
-            .FirstOrDefault();
-        return best is { } found && found.Match.ColumnIndex.Any(i => i >= 0)
-            ? new SheetHeader(sheet, found.Row, found.Match)
-            : candidates.Count > 0
-                ? new SheetHeader(sheet, candidates[0].Row, candidates[0].Match)
-                : new SheetHeader(sheet, 0, HeaderMatcher.Match(sheet.Sheet, []));
+        return candidates;
     }
 
     private List<string> MergedRanges(SheetHeader header)
@@ -172,7 +194,7 @@ public sealed class WorkbookFile : IDisposable
         }
 
         var size = Math.Max(1, header.Sheet.Size);
-        Walk(header.Sheet.Part, map, canonical.Length, (row, cells) =>
+        Walk(header.Sheet.Part, AllSharedStrings(), map, canonical.Length, (row, cells) =>
         {
             if (row > header.Row)
             {
@@ -181,9 +203,8 @@ public sealed class WorkbookFile : IDisposable
         }, read => progress(Math.Min(1, read / (double)size)));
     }
 
-    private void Walk(WorksheetPart part, int[]? columnMap, int width, RowHandler onRow, Action<long> onBytes)
+    private void Walk(WorksheetPart part, SharedStrings strings, int[]? columnMap, int width, RowHandler onRow, Action<long> onBytes)
     {
-        var strings = SharedStrings();
         var cells = new RawCell[Math.Max(width, 1)];
         var used = 0;
 
@@ -272,7 +293,7 @@ public sealed class WorkbookFile : IDisposable
     }
 
     /// <summary>Reads a &lt;c&gt; element and leaves the reader on its end (or on the element itself when empty).</summary>
-    private static RawCell ReadCell(XmlReader reader, string? type, string[] strings, string valueName, string inlineName, string textName, string formulaName, string phoneticName)
+    private static RawCell ReadCell(XmlReader reader, string? type, SharedStrings strings, string valueName, string inlineName, string textName, string formulaName, string phoneticName)
     {
         if (reader.IsEmptyElement)
         {
@@ -312,8 +333,8 @@ public sealed class WorkbookFile : IDisposable
         switch (type)
         {
             case "s":
-                return int.TryParse(value, out var index) && index >= 0 && index < strings.Length
-                    ? new RawCell(CellKind.Text, strings[index])
+                return int.TryParse(value, out var index) && strings.TryGet(index, out var text)
+                    ? new RawCell(CellKind.Text, text)
                     : new RawCell(CellKind.Error, "#REF!");
             case "inlineStr":
                 return new RawCell(CellKind.Text, inline ?? value);
@@ -380,39 +401,50 @@ public sealed class WorkbookFile : IDisposable
         ? text
         : throw new ImportFileException("Une cellule contient plus de 32 767 caractères (la limite d'Excel) : le fichier est refusé.");
 
-    private string[] SharedStrings()
-    {
-        if (sharedStrings is not null)
-        {
-            return sharedStrings;
-        }
+    private SharedStrings AllSharedStrings() => sharedStrings ??= ReadSharedStrings(null);
 
+    /// <summary>The shared string table, or only the items at <paramref name="wanted"/> (reading stops after the last of them).</summary>
+    private SharedStrings ReadSharedStrings(IReadOnlySet<int>? wanted)
+    {
         var part = document.WorkbookPart!.SharedStringTablePart;
+        var all = new List<string>();
+        var some = new Dictionary<int, string>();
         if (part is null)
         {
-            return sharedStrings = [];
+            return wanted is null ? SharedStrings.Of(all) : SharedStrings.Of(some);
         }
 
-        var list = new List<string>();
+        var last = wanted is null || wanted.Count == 0 ? int.MaxValue : wanted.Max();
         using var stream = new CountingStream(part.GetStream(FileMode.Open, FileAccess.Read), limits.MaxExpandedBytes);
         using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreComments = true });
         var itemName = reader.NameTable.Add("si");
         var textName = reader.NameTable.Add("t");
         var phoneticName = reader.NameTable.Add("rPh");
-        while (reader.Read())
+        var index = -1;
+        while (index < last && reader.Read())
         {
-            if (reader.NodeType == XmlNodeType.Element && ReferenceEquals(reader.LocalName, itemName))
+            if (reader.NodeType != XmlNodeType.Element || !ReferenceEquals(reader.LocalName, itemName))
             {
-                if (list.Count == UploadLimits.MaxSharedStrings)
+                continue;
+            }
+
+            index++;
+            if (wanted is null)
+            {
+                if (all.Count == UploadLimits.MaxSharedStrings)
                 {
                     throw new ImportFileException("Le fichier contient plus d'un million de textes différents : il est refusé.");
                 }
 
-                list.Add(ReadRichText(reader, textName, phoneticName));
+                all.Add(ReadRichText(reader, textName, phoneticName));
+            }
+            else if (wanted.Contains(index))
+            {
+                some[index] = ReadRichText(reader, textName, phoneticName);
             }
         }
 
-        return sharedStrings = [.. list];
+        return wanted is null ? SharedStrings.Of(all) : SharedStrings.Of(some);
     }
 
     internal static int ColumnOf(string reference)
@@ -441,5 +473,52 @@ public sealed class WorkbookFile : IDisposable
     {
         var digits = reference.AsSpan().TrimStart("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz$");
         return int.TryParse(digits, out var row) ? row : 0;
+    }
+
+    /// <summary>
+    /// The shared string table, whole (for reading rows) or only some items (for finding a header). A sparse table notes
+    /// the indexes it was asked for and does not have.
+    /// </summary>
+    private sealed class SharedStrings
+    {
+        private readonly string[]? items;
+        private readonly Dictionary<int, string>? some;
+
+        private SharedStrings(string[]? items, Dictionary<int, string>? some)
+        {
+            this.items = items;
+            this.some = some;
+        }
+
+        public HashSet<int> Missing { get; } = [];
+
+        public static SharedStrings Of(List<string> items) => new([.. items], null);
+
+        public static SharedStrings Of(Dictionary<int, string> some) => new(null, some);
+
+        public static SharedStrings Sparse() => new(null, []);
+
+        public bool TryGet(int index, out string text)
+        {
+            if (items is not null)
+            {
+                var found = (uint)index < (uint)items.Length;
+                text = found ? items[index] : string.Empty;
+                return found;
+            }
+
+            if (some!.TryGetValue(index, out text!))
+            {
+                return true;
+            }
+
+            if (index >= 0)
+            {
+                Missing.Add(index);
+            }
+
+            text = string.Empty;
+            return false;
+        }
     }
 }

@@ -49,8 +49,11 @@ public class MalformedFileTests
         Assert.Contains(issues, i => i.Message.Contains(Expected[name], StringComparison.Ordinal));
         await AssertNothingWrittenAsync(database);
 
-        var report2 = await harness.AsStaffAsync(s => s.ErrorReportAsync(job.Id));
-        Assert.True(report2.Content.Length > 0);
+        var (_, report2) = await harness.AsStaffAsync(s => s.ErrorReportAsync(job.Id));
+        await using (report2)
+        {
+            Assert.True(report2.Length > 0);
+        }
     }
 
     private static readonly Dictionary<string, string> Expected = new()

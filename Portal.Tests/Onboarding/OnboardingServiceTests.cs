@@ -256,7 +256,11 @@ public class OnboardingServiceTests
             Portal.Infrastructure.Spreadsheets.ErrorReport.Builds.Release(2);
         }
 
-        Assert.NotEmpty((await harness.AsStaffAsync(s => s.ErrorReportAsync(job!.Id))).Content);
+        var (_, report) = await harness.AsStaffAsync(s => s.ErrorReportAsync(job!.Id));
+        await using (report)
+        {
+            Assert.True(report.Length > 0);
+        }
     }
 
     [Fact]

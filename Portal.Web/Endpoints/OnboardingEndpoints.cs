@@ -20,8 +20,12 @@ public static class OnboardingEndpoints
     private static async Task<FileContentHttpResult> TemplateAsync(Guid sessionId, OnboardingService onboarding, CancellationToken cancellationToken) =>
         File(await onboarding.TemplateAsync(sessionId, cancellationToken));
 
-    private static async Task<FileContentHttpResult> ErrorReportAsync(Guid jobId, OnboardingService onboarding, CancellationToken cancellationToken) =>
-        File(await onboarding.ErrorReportAsync(jobId, cancellationToken));
+    // The report is a temporary file: the response streams it and closes it, which deletes it.
+    private static async Task<FileStreamHttpResult> ErrorReportAsync(Guid jobId, OnboardingService onboarding, CancellationToken cancellationToken)
+    {
+        var (name, content) = await onboarding.ErrorReportAsync(jobId, cancellationToken);
+        return TypedResults.File(content, Xlsx, name);
+    }
 
     private static FileContentHttpResult File((string Name, byte[] Content) file) => TypedResults.File(file.Content, Xlsx, file.Name);
 }

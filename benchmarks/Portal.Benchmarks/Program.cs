@@ -5,6 +5,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Portal.Domain.Common;
+using Portal.Domain.Onboarding.Import;
+using Portal.Domain.Spreadsheets;
 using Portal.Domain.Tenancy;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Data;
@@ -17,12 +19,22 @@ using Portal.Infrastructure.Spreadsheets;
 //   [--cases a,b,c] [--providers sqlite,postgres]   PostgreSQL: PORTAL_BENCH_POSTGRES or PORTAL_TEST_POSTGRES (admin connection).
 //   --ui [--pages 100] [--paths /admin,/app] [--web other/Portal.Web.dll]: the interface benchmark instead (time to
 //   interactive, memory per live circuit; see CircuitBenchmark). --web measures another build, e.g. an older commit's.
+//   --report: only the error report line (a 10 MB upload with 10,000 faulty cells), which the import run also prints.
 if (args.Contains("--ui"))
 {
     await Portal.Benchmarks.CircuitBenchmark.RunAsync(
         int.Parse(Option("--pages", "100"), CultureInfo.InvariantCulture),
         Option("--paths", string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries),
         args.Contains("--web") ? Path.GetFullPath(Option("--web", string.Empty)) : null);
+    return;
+}
+
+var today = DateOnly.FromDateTime(DateTime.UtcNow);
+var work = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "portal-bench")).FullName;
+if (args.Contains("--report"))
+{
+    Console.WriteLine($"Portal error report benchmark · {Environment.ProcessorCount} CPU · .NET {Environment.Version} · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+    MeasureReport(today, work);
     return;
 }
 
@@ -35,11 +47,10 @@ var cases = new Dictionary<string, (int Products, int Sales)>
 var selectedCases = Option("--cases", "a,b,c").Split(',');
 var providers = Option("--providers", "sqlite,postgres").Split(',');
 var postgres = Environment.GetEnvironmentVariable("PORTAL_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("PORTAL_TEST_POSTGRES");
-var today = DateOnly.FromDateTime(DateTime.UtcNow);
-var work = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "portal-bench")).FullName;
 
 Console.WriteLine($"Portal import benchmark · {Environment.ProcessorCount} CPU · .NET {Environment.Version} · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 MeasureTemplate(today);
+MeasureReport(today, work);
 Console.WriteLine();
 Console.WriteLine($"{"case",-4} {"db",-9} {"products",9} {"sales",10} {"file MB",8} {"read+val s",11} {"write s",8} {"total s",8} {"rows/s",10} {"peak +MB",9}");
 
@@ -170,6 +181,43 @@ static void MeasureTemplate(DateOnly today)
     }
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"template generation: {watch.Elapsed.TotalMilliseconds / runs:0.0} ms per workbook ({bytes / 1024.0:0.0} KB), mean of {runs}"));
+}
+
+// The error report of a 10 MB upload (just under the upload limit) with as many faulty cells as a run keeps (10,000):
+// the first build of the process (as after a restart: code not yet optimised by the runtime, heap not yet grown), then
+// three more. Memory: peak working-set growth sampled every 20 ms, and the managed heap left after each build.
+static void MeasureReport(DateOnly today, string work)
+{
+    var file = Path.Combine(work, "report-10mb.xlsx");
+    if (!File.Exists(file))
+    {
+        using var output = File.Create(file);
+        ImportTemplate.Write(output, new TemplateRequest("Benchmark SARL", Sector.Retail, today),
+            Enumerable.Range(1, 5_000).Select(i => new TemplateProduct($"P{i:00000}", $"Produit {i}", "Divers", 500 + i, 400, i % 50, 5)),
+            Enumerable.Range(0, 500_000).Select(i => new TemplateSale(today.AddDays(-(i % 700)), $"P{(i % 5_000) + 1:00000}", 1 + (i % 9), i % 3 == 0 ? 1_000 + (i % 77) : null)));
+    }
+
+    var issues = Enumerable.Range(0, 10_000)
+        .Select(i => new ImportIssue(ImportSchema.Sales.Name, 3 + (i * 50), i % 2 == 0 ? "Quantité" : "Prix Unitaire", "0", "Valeur refusée."))
+        .ToList();
+    var runs = new List<(double Seconds, double PeakMegabytes, double HeapMegabytes, long Size)>();
+    for (var run = 0; run < 4; run++)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var heap = GC.GetTotalMemory(true);
+        using var memory = new PeakMemory();
+        var watch = Stopwatch.StartNew();
+        using var upload = File.OpenRead(file);
+        using var report = new FileStream(Path.Combine(work, $"report-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+        ErrorReport.Build(upload, report, [ImportSchema.Products, ImportSchema.Sales], issues, 250_000);
+        watch.Stop();
+        runs.Add((watch.Elapsed.TotalSeconds, memory.PeakGrowthMegabytes, (GC.GetTotalMemory(true) - heap) / 1048576.0, report.Length));
+    }
+
+    var (first, then) = (runs[0], runs.Skip(1).ToList());
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"error report: {new FileInfo(file).Length / 1048576.0:0.0} MB upload, {issues.Count:N0} marked cells -> {first.Size / 1048576.0:0.0} MB report; first build {first.Seconds:0.00} s (peak +{first.PeakMegabytes:0} MB), then {then.Min(r => r.Seconds):0.00}-{then.Max(r => r.Seconds):0.00} s (peak +{then.Max(r => r.PeakMegabytes):0} MB); heap left +{runs.Max(r => r.HeapMegabytes):0.0} MB; target < 2 s, < 100 MB"));
 }
 
 string Option(string name, string fallback)

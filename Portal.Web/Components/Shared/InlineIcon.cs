@@ -13,5 +13,5 @@ public static class InlineIcon
     public static MarkupString Medium(string icon, string? cssClass = null) => Svg(icon, "medium", cssClass);
 
     private static MarkupString Svg(string icon, string size, string? cssClass) =>
-        new($"<svg class=\"mud-icon-root mud-icon-default mud-svg-icon mud-icon-size-{size} {cssClass}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">{icon}</svg>");
+        new($"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-{size} {cssClass}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">{icon}</svg>");
 }

@@ -74,6 +74,20 @@ public class SessionBrowserTests(AppServer app) : IClassFixture<AppServer>
         await laptop.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Notifications") }).ClickAsync();
         await laptop.GetByText("Votre compte a été verrouillé").WaitForAsync();
         await AppServer.ScreenshotAsync(laptop, "lock-notice-1440");
+
+        // The panel reads well in the dark theme and on a phone too.
+        await laptop.Keyboard.PressAsync("Escape");
+        await AppServer.ChooseThemeAsync(laptop, "Sombre");
+        await laptop.WaitForSelectorAsync("body.portal-dark");
+        await laptop.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Notifications") }).ClickAsync();
+        await laptop.GetByText("Votre compte a été verrouillé").WaitForAsync();
+        await AppServer.ScreenshotAsync(laptop, "lock-notice-1440-dark");
+        await Accessibility.AssertNoSeriousViolationsAsync(laptop, "notification panel, dark");
+        await AppServer.WaitInteractiveAsync(phone);
+        await phone.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Notifications") }).ClickAsync();
+        await phone.GetByText("Votre compte a été verrouillé").WaitForAsync();
+        await AppServer.ScreenshotAsync(phone, "lock-notice-390");
+        await Accessibility.AssertNoSeriousViolationsAsync(phone, "notification panel, 390 px");
     }
 
     // Signs in with the temporary password and sets the person's own, as on a first visit.

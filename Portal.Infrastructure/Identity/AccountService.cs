@@ -70,7 +70,10 @@ public sealed class AccountService(
 
         if (result.IsLockedOut)
         {
-            await WriteAsync(audit.Anonymous(AuditActions.LockedOut, user.Id, user.DisplayName, user.TenantId, new { identifier = identifier.Value, device = "new" }), cancellationToken);
+            // "Locked out" is recorded once, when the lock starts (the alerts count locks); tries during it are failures.
+            await WriteAsync(wasLocked
+                ? audit.Anonymous(AuditActions.SignInFailed, user.Id, user.DisplayName, user.TenantId, new { reason = "locked", device = "new" })
+                : audit.Anonymous(AuditActions.LockedOut, user.Id, user.DisplayName, user.TenantId, new { identifier = identifier.Value, device = "new" }), cancellationToken);
             if (!wasLocked)
             {
                 await alerts.AccountLockedAsync(user, currentUser.IpAddress, deviceOnly: false, cancellationToken);
@@ -186,7 +189,7 @@ public sealed class AccountService(
         if (device.IsLockedAt(Now()))
         {
             SpendDecoyHash(password);
-            await WriteAsync(audit.Anonymous(AuditActions.LockedOut, user.Id, user.DisplayName, user.TenantId, new { identifier = identifier.Value, device = "known" }), cancellationToken);
+            await WriteAsync(audit.Anonymous(AuditActions.SignInFailed, user.Id, user.DisplayName, user.TenantId, new { reason = "locked", device = "known" }), cancellationToken);
             return new SignInAttempt(SignInOutcome.LockedOut, LockedOutMessage(device.LockedUntil));
         }
 

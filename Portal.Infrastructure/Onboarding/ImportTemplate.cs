@@ -280,8 +280,9 @@ public static class ImportTemplate
         new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "yyyy-mm-dd" }) { Count = 1 },
         new Fonts(
             new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
-            new Font(new Bold(), new Color { Rgb = "FFFFFFFF" }, new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
-            new Font(new Italic(), new Color { Rgb = "FF595959" }, new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
+            // The schema's order: b, i, sz, color, name (Excel repairs a file that breaks it).
+            new Font(new Bold(), new FontSize { Val = 11 }, new Color { Rgb = "FFFFFFFF" }, new FontName { Val = "Calibri" }),
+            new Font(new Italic(), new FontSize { Val = 11 }, new Color { Rgb = "FF595959" }, new FontName { Val = "Calibri" }),
             new Font(new Bold(), new FontSize { Val = 14 }, new FontName { Val = "Calibri" }))
         { Count = 4 },
         new Fills(

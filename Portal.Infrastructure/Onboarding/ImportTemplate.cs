@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Portal.Domain.Common;
 using Portal.Domain.Onboarding;
 using Portal.Domain.Onboarding.Import;
+using Portal.Infrastructure.Spreadsheets;
 
 namespace Portal.Infrastructure.Onboarding;
 
@@ -251,7 +252,7 @@ public static class ImportTemplate
         {
             if (cells[i] is { } cell)
             {
-                cell.CellReference = ColumnName(i) + index.ToString(CultureInfo.InvariantCulture);
+                cell.CellReference = WorkbookFile.ColumnName(i) + index.ToString(CultureInfo.InvariantCulture);
                 writer.WriteElement(cell);
             }
         }
@@ -273,8 +274,6 @@ public static class ImportTemplate
     };
 
     private static int Serial(DateOnly date) => (int)date.ToDateTime(TimeOnly.MinValue).ToOADate();
-
-    private static string ColumnName(int index) => ((char)('A' + index)).ToString();
 
     private static Stylesheet Stylesheet() => new(
         new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "yyyy-mm-dd" }) { Count = 1 },

@@ -314,7 +314,7 @@ public static class ErrorReport
         {
             writer.WriteElement(new Cell
             {
-                CellReference = WorksheetCopy.ColumnName(i) + number,
+                CellReference = WorkbookFile.ColumnName(i) + number,
                 DataType = CellValues.InlineString,
                 InlineString = new InlineString(new Text(values[i]) { Space = SpaceProcessingModeValues.Preserve }),
             });

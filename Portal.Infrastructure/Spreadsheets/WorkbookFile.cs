@@ -447,6 +447,18 @@ public sealed class WorkbookFile : IDisposable
         return wanted is null ? SharedStrings.Of(all) : SharedStrings.Of(some);
     }
 
+    /// <summary>The letters of a column from its zero-based index (0 is A, 26 is AA).</summary>
+    internal static string ColumnName(int index)
+    {
+        var name = string.Empty;
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            name = (char)('A' + ((n - 1) % 26)) + name;
+        }
+
+        return name;
+    }
+
     internal static int ColumnOf(string reference)
     {
         var column = 0;

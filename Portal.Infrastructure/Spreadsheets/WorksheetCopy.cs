@@ -128,17 +128,6 @@ internal static class WorksheetCopy
         }
     }
 
-    internal static string ColumnName(int index)
-    {
-        var name = string.Empty;
-        for (var n = index + 1; n > 0; n = (n - 1) / 26)
-        {
-            name = (char)('A' + ((n - 1) % 26)) + name;
-        }
-
-        return name;
-    }
-
     /// <summary>Where the copy stands in the current row, and which of its cells are still to be marked.</summary>
     private sealed class RowState(IReadOnlyDictionary<int, int[]>? marks, RedFormats red)
     {
@@ -194,7 +183,7 @@ internal static class WorksheetCopy
         private void WriteMissing(XmlWriter writer, int missing)
         {
             writer.WriteStartElement("c", namespaceUri);
-            writer.WriteAttributeString("r", ColumnName(missing) + number.ToString(CultureInfo.InvariantCulture));
+            writer.WriteAttributeString("r", WorkbookFile.ColumnName(missing) + number.ToString(CultureInfo.InvariantCulture));
             writer.WriteAttributeString("s", red.Of(0).ToString(CultureInfo.InvariantCulture));
             writer.WriteEndElement();
         }

@@ -71,6 +71,12 @@ internal sealed class OwnershipGuard(ILogger<OwnershipGuard> logger) : SaveChang
             return scope.Platform || (record.TenantId is { } tenant && tenant == scope.TenantId) ? null : OtherTenantMessage;
         }
 
+        // A change in a tenant's transaction may queue messages about that tenant; only platform contexts touch them afterwards.
+        if (entry.Entity is IPlatformQueue queued && entry.State == EntityState.Added && !scope.Platform)
+        {
+            return queued.TenantId is { } owner && owner == scope.TenantId ? null : OtherTenantMessage;
+        }
+
         return ownership switch
         {
             Ownership.Tenant => Owner(entry, "TenantId", current: true) == scope.TenantId && Owner(entry, "TenantId", current: false) == scope.TenantId

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Infrastructure.Bootstrap;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Messaging;
 using Portal.Infrastructure.Notifications;
 using Portal.Infrastructure.Onboarding;
 using Portal.Infrastructure.Tenancy;
@@ -19,6 +20,7 @@ public static class DependencyInjection
         services.AddPortalIdentity();
         services.AddTenancy();
         services.AddNotifications();
+        services.AddMessaging(configuration);
         services.AddOnboarding(configuration);
         services.AddBootstrap(configuration);
 

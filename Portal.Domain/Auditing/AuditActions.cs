@@ -21,4 +21,7 @@ public static class AuditActions
     public const string UploadTemplate = "upload_template";
     public const string TestImport = "test_import";
     public const string ImportData = "import_data";
+    public const string RequeueMessage = "requeue_message";
+    public const string SendTestMessage = "send_test_message";
+    public const string ChangeMessagePreferences = "change_message_preferences";
 }

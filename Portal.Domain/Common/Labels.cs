@@ -60,6 +60,7 @@ public static class Labels
         "tenant" => "Entreprise",
         "site" => "Site",
         "import_job" => "Import",
+        "message" => "Message",
         null or "" => string.Empty,
         _ => entityType,
     };
@@ -84,6 +85,9 @@ public static class Labels
         AuditActions.UploadTemplate => "Dépôt d'un fichier d'import",
         AuditActions.TestImport => "Test d'import",
         AuditActions.ImportData => "Import de données",
+        AuditActions.RequeueMessage => "Message remis en file",
+        AuditActions.SendTestMessage => "Envoi d'un message de test",
+        AuditActions.ChangeMessagePreferences => "Préférences de notification modifiées",
         _ => action,
     };
 }

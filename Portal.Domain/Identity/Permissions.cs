@@ -44,8 +44,17 @@ public static class Permissions
         public static readonly Permission Read = new("audit", "read", StaffOnly) { Scope = PermissionScope.Platform };
     }
 
+    public static class Messages
+    {
+        /// <summary>Every outgoing message of the platform (the staff viewer, the local sink).</summary>
+        public static readonly Permission Read = new("messages", "read", StaffOnly) { Scope = PermissionScope.Platform };
+
+        /// <summary>Queue a dead message again, send a test message.</summary>
+        public static readonly Permission Manage = new("messages", "manage", StaffOnly) { Scope = PermissionScope.Platform };
+    }
+
     public static IReadOnlyList<Permission> All { get; } =
     [
-        Account.Own, Workspace.Read, Sites.Manage, Platform.Overview, Onboarding.Manage, Tenants.ReadData, Audit.Read,
+        Account.Own, Workspace.Read, Sites.Manage, Platform.Overview, Onboarding.Manage, Tenants.ReadData, Audit.Read, Messages.Read, Messages.Manage,
     ];
 }

@@ -5,8 +5,8 @@ public static class RolePermissions
 {
     private static readonly Dictionary<string, HashSet<Permission>> ByRole = new(StringComparer.Ordinal)
     {
-        [Roles.Admin] = [Permissions.Account.Own, Permissions.Platform.Overview, Permissions.Onboarding.Manage, Permissions.Tenants.ReadData, Permissions.Audit.Read],
-        [Roles.Staff] = [Permissions.Account.Own, Permissions.Platform.Overview, Permissions.Onboarding.Manage, Permissions.Tenants.ReadData, Permissions.Audit.Read],
+        [Roles.Admin] = [Permissions.Account.Own, Permissions.Platform.Overview, Permissions.Onboarding.Manage, Permissions.Tenants.ReadData, Permissions.Audit.Read, Permissions.Messages.Read, Permissions.Messages.Manage],
+        [Roles.Staff] = [Permissions.Account.Own, Permissions.Platform.Overview, Permissions.Onboarding.Manage, Permissions.Tenants.ReadData, Permissions.Audit.Read, Permissions.Messages.Read, Permissions.Messages.Manage],
         [Roles.Owner] = [Permissions.Account.Own, Permissions.Workspace.Read, Permissions.Sites.Manage],
         [Roles.Manager] = [Permissions.Account.Own, Permissions.Workspace.Read, Permissions.Sites.Manage],
         [Roles.Member] = [Permissions.Account.Own, Permissions.Workspace.Read],

@@ -9,12 +9,13 @@ public static class ChannelChoice
     /// <param name="hasEmail">The person has an e-mail address.</param>
     /// <param name="hasPhone">The person has a phone number.</param>
     /// <param name="chosen">Their own choices for this kind of message (channel, on); channels they never set keep the default.</param>
-    public static IReadOnlyList<MessageChannel> For(bool hasEmail, bool hasPhone, IReadOnlyDictionary<MessageChannel, bool> chosen)
+    /// <param name="externalByDefault">False for kinds that only go in-app unless the person asks for more.</param>
+    public static IReadOnlyList<MessageChannel> For(bool hasEmail, bool hasPhone, IReadOnlyDictionary<MessageChannel, bool> chosen, bool externalByDefault = true)
     {
         var channels = new List<MessageChannel> { MessageChannel.InApp };
         foreach (var channel in MessageChannels.Optional)
         {
-            if (chosen.TryGetValue(channel, out var on) ? on : IsDefault(channel, hasEmail, hasPhone))
+            if (chosen.TryGetValue(channel, out var on) ? on : externalByDefault && IsDefault(channel, hasEmail, hasPhone))
             {
                 channels.Add(channel);
             }

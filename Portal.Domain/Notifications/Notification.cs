@@ -1,8 +1,12 @@
 using Portal.Domain.Common;
+using Portal.Domain.Messaging;
 
 namespace Portal.Domain.Notifications;
 
-/// <summary>A message for one user inside the app (the bell in the top bar), e.g. "the import of X is done".</summary>
+/// <summary>
+/// A message for one user inside the app (the bell in the top bar), e.g. "the import of X is done": the in-app channel's
+/// delivery of an <see cref="OutboxMessage"/>, whose id it keeps, so a message is never shown twice.
+/// </summary>
 public sealed class Notification : IUserOwned
 {
     public const int TitleMaxLength = 200;
@@ -13,13 +17,15 @@ public sealed class Notification : IUserOwned
     {
     }
 
-    public Notification(Guid userId, string title, string body, string? link)
+    public Notification(Guid id, Guid userId, string title, string body, string? link, MessagePriority priority, DateTime? expiresAt)
     {
-        Id = Guid.NewGuid();
+        Id = id;
         UserId = userId;
         Title = title.Length > TitleMaxLength ? title[..TitleMaxLength] : title;
         Body = body.Length > BodyMaxLength ? body[..BodyMaxLength] : body;
         Link = link;
+        Priority = priority;
+        ExpiresAt = expiresAt;
     }
 
     public Guid Id { get; private set; }
@@ -32,8 +38,17 @@ public sealed class Notification : IUserOwned
 
     public string? Link { get; private set; }
 
+    public MessagePriority Priority { get; private set; }
+
+    /// <summary>After this, the notification is no longer shown (an offer, a maintenance window).</summary>
+    public DateTime? ExpiresAt { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
 
-    /// <summary>Set in bulk by the notification service when the user opens the bell.</summary>
+    /// <summary>Set by the notification service when the person opens it, or in bulk (mark all read).</summary>
     public DateTime? ReadAt { get; private set; }
+
+    public bool IsExpiredAt(DateTime now) => ExpiresAt <= now;
+
+    public void MarkRead(DateTime now) => ReadAt ??= now;
 }

@@ -23,7 +23,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<OwnershipGuard>();
         services.AddSingleton<TimestampInterceptor>();
-        services.AddSingleton(sp => new PortalDbContextFactory(database, sp.GetRequiredService<OwnershipGuard>(), sp.GetRequiredService<TimestampInterceptor>()));
+        services.AddSingleton(sp => new PortalDbContextFactory(database, sp.GetRequiredService<OwnershipGuard>(), sp.GetRequiredService<TimestampInterceptor>(), sp.GetRequiredService<Messaging.OutboxKickInterceptor>()));
         services.AddScoped<AuditTrail>();
         services.AddScoped<PortalDb>();
 

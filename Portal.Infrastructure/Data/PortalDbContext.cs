@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 using Portal.Domain.Auditing;
 using Portal.Domain.Identity;
+using Portal.Domain.Messaging;
 using Portal.Domain.Notifications;
 using Portal.Domain.Onboarding;
 using Portal.Domain.Sales;
@@ -56,7 +57,16 @@ public abstract class PortalDbContext : IdentityUserContext<PortalUser, Guid>
 
     public DbSet<SignInDevice> SignInDevices => Set<SignInDevice>();
 
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<MessagePreference> MessagePreferences => Set<MessagePreference>();
+
+    public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
+
     internal DataScope Scope { get; private set; } = DataScope.Nothing;
+
+    /// <summary>Set when a save added outgoing messages, until their commit wakes the delivery job.</summary>
+    internal bool QueuedMessages { get; set; }
 
     // Contexts are built without the application's container, so Identity cannot read its options: pin the schema
     // (version 1: users, claims, logins, tokens; no passkeys yet) so the model is the same at run time and design time.

@@ -10,16 +10,16 @@ public sealed class PortalDbContextFactory
 {
     private readonly Func<PortalDbContext> create;
 
-    internal PortalDbContextFactory(DatabaseOptions database, OwnershipGuard guard, TimestampInterceptor timestamps)
+    internal PortalDbContextFactory(DatabaseOptions database, OwnershipGuard guard, TimestampInterceptor timestamps, Messaging.OutboxKickInterceptor kick)
     {
         if (database.IsPostgres)
         {
-            var options = Build<PostgresPortalDbContext>(database, guard, timestamps);
+            var options = Build<PostgresPortalDbContext>(database, guard, timestamps, kick);
             create = () => new PostgresPortalDbContext(options);
         }
         else
         {
-            var options = Build<SqlitePortalDbContext>(database, guard, timestamps);
+            var options = Build<SqlitePortalDbContext>(database, guard, timestamps, kick);
             create = () => new SqlitePortalDbContext(options);
         }
     }
@@ -31,12 +31,12 @@ public sealed class PortalDbContextFactory
         return db;
     }
 
-    private static DbContextOptions<T> Build<T>(DatabaseOptions database, OwnershipGuard guard, TimestampInterceptor timestamps)
+    private static DbContextOptions<T> Build<T>(DatabaseOptions database, OwnershipGuard guard, TimestampInterceptor timestamps, Messaging.OutboxKickInterceptor kick)
         where T : DbContext
     {
         var builder = new DbContextOptionsBuilder<T>();
         DatabaseSetup.Configure(builder, database);
-        builder.AddInterceptors(timestamps, guard);
+        builder.AddInterceptors(timestamps, guard, kick);
         return builder.Options;
     }
 }

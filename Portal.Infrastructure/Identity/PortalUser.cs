@@ -27,5 +27,13 @@ public sealed class PortalUser : IdentityUser<Guid>
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>When SMS and WhatsApp must wait (the person's quiet hours); both null for the default, 21:00 to 07:00.</summary>
+    public TimeOnly? QuietHoursStart { get; set; }
+
+    public TimeOnly? QuietHoursEnd { get; set; }
+
+    public Domain.Messaging.QuietHours QuietHours =>
+        QuietHoursStart is { } start && QuietHoursEnd is { } end ? new(start, end) : Domain.Messaging.QuietHours.Default;
+
     public string DisplayName => $"{FirstName} {LastName}".Trim();
 }

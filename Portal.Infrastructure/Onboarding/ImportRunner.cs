@@ -4,12 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Portal.Domain.Auditing;
 using Portal.Domain.Common;
-using Portal.Domain.Notifications;
 using Portal.Domain.Onboarding;
 using Portal.Domain.Spreadsheets;
 using Portal.Infrastructure.Auditing;
 using Portal.Infrastructure.Data;
-using Portal.Infrastructure.Events;
+using Portal.Infrastructure.Messaging;
 using Portal.Infrastructure.Files;
 using Portal.Infrastructure.Spreadsheets;
 
@@ -24,7 +23,7 @@ public sealed class ImportRunner(
     PortalDb portalDb,
     ImportFileStore files,
     ImportProgressNotifier notifier,
-    EventBus bus,
+    MessageOutbox outbox,
     AuditTrail audit,
     TimeProvider clock,
     ILogger<ImportRunner> logger)
@@ -102,7 +101,7 @@ public sealed class ImportRunner(
                 var errors = new ImportErrors(analysis.Validator.IssueCount, analysis.Validator.Issues);
                 job.Fail(errors.Total, JsonSerializer.Serialize(errors, Json), JsonSerializer.Serialize(Stats(0), Json), Now);
                 session.RecordError($"{errors.Total} erreur(s) dans le fichier « {job.FileName} ».");
-                Notify(db, job, tenant.Name, succeeded: false, $"{errors.Total} erreur(s) à corriger dans « {job.FileName} ».");
+                await NotifyAsync(db, job, tenant.Name, null, $"{errors.Total} erreur(s) à corriger dans le fichier.", cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 return;
             }
@@ -133,7 +132,7 @@ public sealed class ImportRunner(
             job.Succeed(JsonSerializer.Serialize(stats, Json), analysis.RowsRead, Now);
             db.AuditEntries.Add(audit.Anonymous(AuditActions.ImportData, job.RequestedById, job.RequestedByName, tenant.Id,
                 new { status = "succeeded", stats.Products, stats.Sales, stats.QualityScore }, "import_job", job.Id));
-            Notify(db, job, tenant.Name, succeeded: true, $"{stats.Products} produits et {stats.Sales} ventes importés ; score qualité {stats.QualityScore}/100.");
+            await NotifyAsync(db, job, tenant.Name, stats, null, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await writer.Transaction!.CommitAsync(cancellationToken);
         }
@@ -149,10 +148,6 @@ public sealed class ImportRunner(
         finally
         {
             notifier.Finished(jobId);
-            if (!job.DryRun)
-            {
-                Notifications.NotificationService.Signal(bus, job.RequestedById);
-            }
         }
     }
 
@@ -167,22 +162,29 @@ public sealed class ImportRunner(
         var tenantName = await db.Tenants.Where(t => t.Id == job.TenantId).Select(t => t.Name).SingleAsync(cancellationToken);
         job.Fail(1, JsonSerializer.Serialize(new ImportErrors(1, [new ImportIssue("Fichier", 0, string.Empty, job.FileName, message)]), Json), null, Now);
         session.RecordError(message);
-        Notify(db, job, tenantName, succeeded: false, message);
+        await NotifyAsync(db, job, tenantName, null, message, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private void Notify(PortalDbContext db, ImportJob job, string tenantName, bool succeeded, string body)
+    /// <summary>Tells the staff member who started a real import how it ended (in the run's own commit); a test run tells no one.</summary>
+    private async Task NotifyAsync(PortalDbContext db, ImportJob job, string tenantName, ImportStats? stats, string? failure, CancellationToken cancellationToken)
     {
         if (job.DryRun)
         {
             return;
         }
 
-        db.Notifications.Add(new Notification(
-            job.RequestedById,
-            succeeded ? $"Import terminé : {tenantName}" : $"Import en échec : {tenantName}",
-            body,
-            $"/admin/onboarding/{job.SessionId}"));
+        var model = new Dictionary<string, object?>
+        {
+            ["tenant"] = new { name = tenantName },
+            ["import"] = new { file = job.FileName, reason = failure, products = stats?.Products.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")), sales = stats?.Sales.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")), quality = stats?.QualityScore },
+        };
+        await outbox.QueueAsync(db, new MessageRequest(stats is null ? MessageKinds.ImportFailed : MessageKinds.ImportSucceeded, [job.RequestedById], $"import:{job.Id:N}")
+        {
+            TenantId = job.TenantId,
+            Model = model,
+            Link = $"/admin/onboarding/{job.SessionId}",
+        }, cancellationToken);
     }
 
     // The runner has no signed-in user: the job's door shows the job's tenant and the platform's records, nothing else.

@@ -152,8 +152,8 @@ public sealed class OnboardingComponentTests : IAsyncLifetime
     {
         await using (var db = database.NewContext())
         {
-            db.Notifications.Add(new Notification(harness.StaffId, "Import terminé : Keur", "2 000 produits", "admin/onboarding"));
-            db.Notifications.Add(new Notification(harness.StaffId, "Import en échec : Sahel", "120 erreurs", null));
+            db.Notifications.Add(new Notification(Guid.NewGuid(), harness.StaffId, "Import terminé : Keur", "2 000 produits", "admin/onboarding", Portal.Domain.Messaging.MessagePriority.Normal, null));
+            db.Notifications.Add(new Notification(Guid.NewGuid(), harness.StaffId, "Import en échec : Sahel", "120 erreurs", null, Portal.Domain.Messaging.MessagePriority.High, null));
             await db.SaveChangesAsync();
         }
 

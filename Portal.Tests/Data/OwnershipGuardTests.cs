@@ -51,14 +51,14 @@ public class OwnershipGuardTests
         {
             db.Users.Add(new Portal.Infrastructure.Identity.PortalUser { Id = awa, TenantId = alpha, UserName = "awa", Role = "Owner" });
             db.Users.Add(new Portal.Infrastructure.Identity.PortalUser { Id = moussa, TenantId = alpha, UserName = "moussa", Role = "Member" });
-            db.Notifications.Add(new Notification(awa, "Pour Awa", "corps", null));
+            db.Notifications.Add(new Notification(Guid.NewGuid(), awa, "Pour Awa", "corps", null, Portal.Domain.Messaging.MessagePriority.Normal, null));
             await db.SaveChangesAsync();
         }
 
         await using (var asMoussa = Scoped(database, new DataScope(moussa, alpha, Platform: false, AllTenants: false, "tests")))
         {
             Assert.Empty(await asMoussa.Notifications.ToListAsync());
-            asMoussa.Notifications.Add(new Notification(awa, "Faux", "corps", null));
+            asMoussa.Notifications.Add(new Notification(Guid.NewGuid(), awa, "Faux", "corps", null, Portal.Domain.Messaging.MessagePriority.Normal, null));
             await Assert.ThrowsAsync<ForbiddenException>(() => asMoussa.SaveChangesAsync());
         }
 

@@ -1,0 +1,38 @@
+using Portal.Domain.Messaging;
+
+namespace Portal.Infrastructure.Messaging;
+
+/// <summary>Who can receive a kind of message (decides where it is offered in the preferences pages).</summary>
+public enum MessageAudience
+{
+    Staff,
+    Tenant,
+    Everyone,
+}
+
+/// <summary>
+/// One kind of message and its French default wording (Handlebars over the variables its senders pass, plus
+/// <c>{{user.firstName}}</c>, <c>{{user.name}}</c> and <c>{{app.name}}</c>). The operator may replace the wording per
+/// channel (<see cref="MessageTemplate"/>); the WhatsApp template's name and parameters are fixed, as WhatsApp approves them.
+/// </summary>
+/// <param name="Type">Stable key (<c>import.failed</c>), stored with every message and preference.</param>
+/// <param name="Label">What people see in their preferences.</param>
+/// <param name="Audience">Who receives it: staff, tenant users or both.</param>
+/// <param name="Priority">Urgent kinds ignore quiet hours; the bell shows high and urgent ones first.</param>
+/// <param name="ExternalByDefault">False for kinds that only go in-app unless the person asks for more.</param>
+/// <param name="Subject">E-mail subject and in-app title.</param>
+/// <param name="Body">In-app text and e-mail body (blank lines separate paragraphs).</param>
+/// <param name="Sms">The SMS, short enough for one or two segments.</param>
+/// <param name="WhatsAppTemplate">Name of the approved WhatsApp template.</param>
+/// <param name="WhatsAppParameters">The template's body parameters, in order, as Handlebars expressions.</param>
+public sealed record MessageKind(
+    string Type,
+    string Label,
+    MessageAudience Audience,
+    MessagePriority Priority,
+    bool ExternalByDefault,
+    string Subject,
+    string Body,
+    string Sms,
+    string WhatsAppTemplate,
+    IReadOnlyList<string> WhatsAppParameters);

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Portal.Domain.Messaging;
+using Portal.Domain.Notifications;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Events;
+using Portal.Infrastructure.Notifications;
+
+namespace Portal.Infrastructure.Messaging;
+
+/// <summary>
+/// One delivery round: claims due messages with a conditional update (a message another node already claimed no longer
+/// matches it), commits the claim before anything is sent, sends, then records the outcome. In-app messages become the
+/// person's notification in the same commit as their "sent" status; channels that are not configured deliver to the
+/// local sink (<see cref="LocalSink"/>). A run that dies between sending and recording leaves the message "sending":
+/// after <see cref="OutboxMessage.ClaimLease"/> it is set aside for staff, never sent again on its own.
+/// </summary>
+public sealed class OutboxDelivery(
+    PortalDb portalDb,
+    IEnumerable<IMessageChannel> channels,
+    EventBus bus,
+    TimeProvider clock,
+    IOptions<MessagingOptions> options,
+    ILogger<OutboxDelivery> logger)
+{
+    private readonly Dictionary<MessageChannel, IMessageChannel> configured = channels.Where(c => c.IsConfigured).ToDictionary(c => c.Channel);
+
+    /// <summary>Delivers everything due now, round after round; returns how many messages it handled.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        await SetAsideInterruptedAsync(cancellationToken);
+        var handled = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var round = await DeliverRoundAsync(cancellationToken);
+            handled += round;
+            if (round < options.Value.BatchSize)
+            {
+                break;
+            }
+        }
+
+        return handled;
+    }
+
+    /// <summary>Claims up to one batch of due messages and delivers them; returns how many it claimed.</summary>
+    public async Task<int> DeliverRoundAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = portalDb.ForJob(null, "message delivery");
+        var claimed = await ClaimAsync(db, cancellationToken);
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+
+        var notified = new HashSet<Guid>();
+        foreach (var message in claimed.Where(m => m.Channel == MessageChannel.InApp || !configured.ContainsKey(m.Channel)))
+        {
+            if (message.Channel == MessageChannel.InApp)
+            {
+                db.Notifications.Add(new Notification(message.Id, message.UserId, message.Subject, message.Body, message.Link, message.Priority, message.ExpiresAt));
+                message.Delivered(LocalSink.InAppId, Now);
+                notified.Add(message.UserId);
+            }
+            else
+            {
+                message.Delivered(LocalSink.ProviderId, Now);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var userId in notified)
+        {
+            NotificationService.Signal(bus, userId);
+        }
+
+        foreach (var message in claimed.Where(m => m.Status == MessageStatus.Sending))
+        {
+            await SendAsync(db, message, configured[message.Channel], cancellationToken);
+        }
+
+        return claimed.Count;
+    }
+
+    private async Task<List<OutboxMessage>> ClaimAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var due = await db.OutboxMessages.AsNoTracking()
+            .Where(m => (m.Status == MessageStatus.Queued || m.Status == MessageStatus.Failed) && m.NextAttemptAt <= now)
+            .OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(options.Value.BatchSize).ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return [];
+        }
+
+        // The status and due time are checked again by the update itself: of two nodes that read the same ids, the second
+        // finds them already "sending" (PostgreSQL re-reads a row it waited for; SQLite has one writer) and claims nothing.
+        var token = Guid.NewGuid();
+        await db.OutboxMessages
+            .Where(m => due.Contains(m.Id) && (m.Status == MessageStatus.Queued || m.Status == MessageStatus.Failed) && m.NextAttemptAt <= now)
+            .ExecuteUpdateAsync(
+                set => set.SetProperty(m => m.Status, MessageStatus.Sending).SetProperty(m => m.ClaimToken, token)
+                    .SetProperty(m => m.ClaimedAt, now).SetProperty(m => m.Attempts, m => m.Attempts + 1),
+                cancellationToken);
+        return await db.OutboxMessages.Where(m => m.ClaimToken == token).ToListAsync(cancellationToken);
+    }
+
+    private async Task SendAsync(PortalDbContext db, OutboxMessage message, IMessageChannel channel, CancellationToken cancellationToken)
+    {
+        var parameters = message.TemplateParameters is null ? [] : JsonSerializer.Deserialize<List<string>>(message.TemplateParameters) ?? [];
+        var outgoing = new OutgoingMessage(message.Id, message.Address, message.RecipientName, message.Subject, message.Body, message.Html, message.TemplateName, parameters);
+        try
+        {
+            var providerId = await channel.SendAsync(outgoing, cancellationToken);
+            message.Delivered(providerId, Now);
+        }
+        catch (DeliveryException e)
+        {
+            logger.LogWarning("Message {MessageId} ({Channel}) not delivered, attempt {Attempt}: {Error}", message.Id, message.Channel.Code(), message.Attempts, e.Message);
+            var quiet = message.Channel.RingsAPhone() && message.Priority != MessagePriority.Urgent ? await QuietHoursOfAsync(db, message.UserId, cancellationToken) : null;
+            message.AttemptFailed(e.Message, e.Permanent, Now, quiet is null ? null : next => quiet.NextAllowed(next, QuietHours.Zone));
+        }
+
+        // Recorded at once, message by message: the window in which a crash leaves a sent message "sending" stays small.
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private static async Task<QuietHours> QuietHoursOfAsync(PortalDbContext db, Guid userId, CancellationToken cancellationToken) =>
+        (await db.Users.IgnoreQueryFilters().AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.QuietHoursStart, u.QuietHoursEnd }).SingleOrDefaultAsync(cancellationToken)) is { QuietHoursStart: { } start, QuietHoursEnd: { } end }
+            ? new QuietHours(start, end)
+            : QuietHours.Default;
+
+    private async Task SetAsideInterruptedAsync(CancellationToken cancellationToken)
+    {
+        var before = Now - OutboxMessage.ClaimLease;
+        await using var db = portalDb.ForJob(null, "message delivery");
+        var stuck = await db.OutboxMessages.Where(m => m.Status == MessageStatus.Sending && m.ClaimedAt < before).ToListAsync(cancellationToken);
+        foreach (var message in stuck)
+        {
+            logger.LogWarning("Message {MessageId} was left sending by an interrupted run; set aside for staff", message.Id);
+            message.Interrupted(Now);
+        }
+
+        if (stuck.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+}
+
+/// <summary>Where messages of a channel that is not configured are kept, as delivered; staff read them in /admin/messages.</summary>
+public static class LocalSink
+{
+    /// <summary>Provider id of a message kept in the local sink.</summary>
+    public const string ProviderId = "local-sink";
+
+    /// <summary>Provider id of an in-app message (the notification row has the message's id).</summary>
+    public const string InAppId = "in-app";
+}

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Infrastructure.Bootstrap;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Events;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Messaging;
 using Portal.Infrastructure.Notifications;
@@ -17,6 +18,7 @@ public static class DependencyInjection
     public static IServiceCollection AddPortalInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPortalData(configuration);
+        services.AddEvents(configuration);
         services.AddPortalIdentity();
         services.AddTenancy();
         services.AddNotifications();

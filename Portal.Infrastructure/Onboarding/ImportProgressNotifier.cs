@@ -4,9 +4,10 @@ using Portal.Infrastructure.Events;
 namespace Portal.Infrastructure.Onboarding;
 
 /// <summary>
-/// Live progress of running imports, pushed to the pages (Blazor circuits) of this server that follow that run, and only
-/// to them. The same figures are also written to the import job row (except while the write transaction holds SQLite's
-/// single writer lock), so a reloaded page starts from the row and then follows these events.
+/// Live progress of running imports, pushed to the pages (Blazor circuits) that follow that run, and only to them, on
+/// every web node (<see cref="EventBus"/>). The same figures are also written to the import job row (except while the
+/// write transaction holds SQLite's single writer lock), so a reloaded page starts from the row and then follows these
+/// events. <see cref="Latest"/> knows only the runs of this server.
 /// </summary>
 public sealed class ImportProgressNotifier(EventBus bus)
 {

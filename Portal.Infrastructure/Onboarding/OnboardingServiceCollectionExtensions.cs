@@ -10,7 +10,6 @@ public static class OnboardingServiceCollectionExtensions
     public static IServiceCollection AddOnboarding(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(new ImportFileStore(configuration[ImportFileStore.PathSetting]));
-        services.AddSingleton<Events.EventBus>();
         services.AddSingleton<ImportProgressNotifier>();
         services.AddScoped<ImportRunner>();
         services.AddScoped<ImportScheduler>();

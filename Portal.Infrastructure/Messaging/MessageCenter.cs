@@ -6,13 +6,34 @@ using Portal.Domain.Identity;
 using Portal.Domain.Messaging;
 using Portal.Infrastructure.Auditing;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Events;
 using Portal.Infrastructure.Identity;
 
 namespace Portal.Infrastructure.Messaging;
 
 /// <summary>The staff's view of every outgoing message: the list, each message as received, re-queueing, test messages.</summary>
-public sealed class MessageCenter(PortalDb portalDb, CurrentUser user, MessageOutbox outbox, AuditTrail audit, TimeProvider clock)
+public sealed class MessageCenter(
+    PortalDb portalDb, CurrentUser user, MessageOutbox outbox, IEnumerable<IMessageChannel> channels, EventBus bus, AuditTrail audit, TimeProvider clock)
 {
+    private const string DeliveredKey = "outbox:delivered";
+
+    /// <summary>Calls <paramref name="changed"/> after each delivery round, on any server (dispose to stop).</summary>
+    public IDisposable Follow(Action changed)
+    {
+        user.Demand(Permissions.Messages.Read);
+        return bus.Subscribe<object>(DeliveredKey, _ => changed());
+    }
+
+    /// <summary>Tells the staff viewers that statuses changed (after the delivery round's commit).</summary>
+    internal static void Delivered(EventBus bus) => bus.Publish<object>(DeliveredKey, null);
+
+    /// <summary>Each outside channel and whether it reaches a provider (else its messages stay in the local sink).</summary>
+    public IReadOnlyList<(MessageChannel Channel, bool Configured)> Channels()
+    {
+        user.Demand(Permissions.Messages.Read);
+        return MessageChannels.Optional.Select(c => (c, channels.Any(x => x.Channel == c && x.IsConfigured))).ToList();
+    }
+
     public async Task<Page<MessageListItem>> ListAsync(MessageFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         await using var db = portalDb.ForCurrentUser(Permissions.Messages.Read);

@@ -83,6 +83,9 @@ public static class MessageKinds
     public static MessageKind Get(string type) =>
         All.FirstOrDefault(k => k.Type == type) ?? throw new NotFoundException($"Type de message inconnu : {type}.");
 
+    /// <summary>The French name of a kind, or its key for a kind this version no longer sends.</summary>
+    public static string LabelOf(string type) => All.FirstOrDefault(k => k.Type == type)?.Label ?? type;
+
     /// <summary>The kinds a person may tune in their preferences (test messages are not a subscription).</summary>
     public static IEnumerable<MessageKind> For(bool staff) =>
         All.Where(k => k != Test && (k.Audience == MessageAudience.Everyone || k.Audience == (staff ? MessageAudience.Staff : MessageAudience.Tenant)));

@@ -81,6 +81,7 @@ public sealed class OutboxDelivery(
             await SendAsync(db, message, configured[message.Channel], cancellationToken);
         }
 
+        MessageCenter.Delivered(bus);
         return claimed.Count;
     }
 

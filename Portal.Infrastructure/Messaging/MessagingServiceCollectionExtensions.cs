@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Infrastructure.Messaging.Channels;
 using Quartz;
 
 namespace Portal.Infrastructure.Messaging;
@@ -10,6 +11,7 @@ public static class MessagingServiceCollectionExtensions
     public static IServiceCollection AddMessaging(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<MessagingOptions>(configuration.GetSection(MessagingOptions.Section));
+        services.AddMessageChannels(configuration);
         services.AddSingleton<MessageRenderer>();
         services.AddSingleton<OutboxKick>();
         services.AddSingleton<OutboxKickInterceptor>();

@@ -111,7 +111,8 @@ public sealed class MessageCenter(
     }
 
     /// <summary>A test message to the signed-in staff member on one channel, to check a channel's settings (audited).</summary>
-    public async Task<int> SendTestAsync(MessageChannel channel, CancellationToken cancellationToken = default)
+    /// <returns>Why it goes in-app only (no address for the channel), or null.</returns>
+    public async Task<string?> SendTestAsync(MessageChannel channel, CancellationToken cancellationToken = default)
     {
         await using var db = portalDb.ForCurrentUser(Permissions.Messages.Manage);
         var me = user.UserId!.Value;
@@ -124,6 +125,6 @@ public sealed class MessageCenter(
         var queued = await outbox.QueueAsync(db, request, cancellationToken);
         db.AuditEntries.Add(audit.Entry(AuditActions.SendTestMessage, "message", queued.FirstOrDefault()?.Id, new { channel = channel.Code() }));
         await db.SaveChangesAsync(cancellationToken);
-        return queued.Count;
+        return queued.Select(m => m.FallbackReason).FirstOrDefault(r => r is not null);
     }
 }

@@ -85,7 +85,7 @@ public sealed class NotificationService(PortalDb portalDb, CurrentUser user, Tim
         return db.Notifications.AsNoTracking().Where(n => n.UserId == userId && (n.ExpiresAt == null || n.ExpiresAt > now));
     }
 
-    private static string Key(Guid userId) => "notifications:" + userId.ToString("N");
+    internal static string Key(Guid userId) => "notifications:" + userId.ToString("N");
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 

@@ -1,14 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Portal.Domain.Common;
 using Portal.Domain.Onboarding.Import;
 using Portal.Domain.Spreadsheets;
 using Portal.Domain.Tenancy;
-using Portal.Infrastructure;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Onboarding;
 using Portal.Infrastructure.Spreadsheets;
@@ -20,6 +17,7 @@ using Portal.Infrastructure.Spreadsheets;
 //   --ui [--pages 100] [--paths /admin,/app] [--web other/Portal.Web.dll]: the interface benchmark instead (time to
 //   interactive, memory per live circuit; see CircuitBenchmark). --web measures another build, e.g. an older commit's.
 //   --report: only the error report line (a 10 MB upload with 10,000 faulty cells), which the import run also prints.
+//   --messages [--count 100000] [--providers sqlite,postgres]: the messaging benchmark (outbox throughput, commit to bell).
 if (args.Contains("--ui"))
 {
     await Portal.Benchmarks.CircuitBenchmark.RunAsync(
@@ -31,6 +29,13 @@ if (args.Contains("--ui"))
 
 var today = DateOnly.FromDateTime(DateTime.UtcNow);
 var work = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "portal-bench")).FullName;
+var postgres = Environment.GetEnvironmentVariable("PORTAL_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("PORTAL_TEST_POSTGRES");
+if (args.Contains("--messages"))
+{
+    await Portal.Benchmarks.MessagingBenchmark.RunAsync(int.Parse(Option("--count", "100000"), CultureInfo.InvariantCulture), Option("--providers", "sqlite,postgres").Split(','), postgres, work);
+    return;
+}
+
 if (args.Contains("--report"))
 {
     Console.WriteLine($"Portal error report benchmark · {Environment.ProcessorCount} CPU · .NET {Environment.Version} · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
@@ -46,7 +51,6 @@ var cases = new Dictionary<string, (int Products, int Sales)>
 };
 var selectedCases = Option("--cases", "a,b,c").Split(',');
 var providers = Option("--providers", "sqlite,postgres").Split(',');
-var postgres = Environment.GetEnvironmentVariable("PORTAL_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("PORTAL_TEST_POSTGRES");
 
 Console.WriteLine($"Portal import benchmark · {Environment.ProcessorCount} CPU · .NET {Environment.Version} · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 MeasureTemplate(today);
@@ -80,24 +84,9 @@ foreach (var name in selectedCases)
 
 async Task RunAsync(string name, string provider, string file, int rows)
 {
-    var dbName = "portal_bench_" + Guid.NewGuid().ToString("N")[..10];
-    var sqlitePath = Path.Combine(work, dbName + ".db");
-    string? connection = null;
-    if (provider == "postgres")
-    {
-        await using var admin = new NpgsqlConnection(postgres);
-        await admin.OpenAsync();
-        await new NpgsqlCommand($"CREATE DATABASE \"{dbName}\"", admin).ExecuteNonQueryAsync();
-        connection = new NpgsqlConnectionStringBuilder(postgres) { Database = dbName }.ToString();
-    }
-
-    var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-    {
-        ["Database:Provider"] = provider == "postgres" ? "Postgres" : "Sqlite",
-        ["Database:SqlitePath"] = sqlitePath,
-        ["ConnectionStrings:Portal"] = connection,
-    }).Build();
-    var services = new ServiceCollection().AddLogging().AddPortalInfrastructure(configuration).BuildServiceProvider();
+    await using var database = await Portal.Benchmarks.BenchDatabase.CreateAsync(provider, postgres, work);
+    await using var node = database.Node();
+    var services = node.Services;
     await using var scope = services.CreateAsyncScope();
     var portalDb = scope.ServiceProvider.GetRequiredService<PortalDb>();
     var now = DateTime.UtcNow;
@@ -151,16 +140,6 @@ async Task RunAsync(string name, string provider, string file, int rows)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{name,-4} {provider,-9} {analysis.ProductCount,9:N0} {analysis.SaleCount,10:N0} {new FileInfo(file).Length / 1048576.0,8:0.0} {parsed.TotalSeconds,11:0.000} {commit.TotalSeconds,8:0.000} {total.Elapsed.TotalSeconds,8:0.000} {rows / total.Elapsed.TotalSeconds,10:N0} {memory.PeakGrowthMegabytes,9:0}"));
 
-    await services.DisposeAsync();
-    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    NpgsqlConnection.ClearAllPools();
-    File.Delete(sqlitePath);
-    if (provider == "postgres")
-    {
-        await using var admin = new NpgsqlConnection(postgres);
-        await admin.OpenAsync();
-        await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{dbName}\" WITH (FORCE)", admin).ExecuteNonQueryAsync();
-    }
 }
 
 static void MeasureTemplate(DateOnly today)

@@ -38,7 +38,12 @@ public partial class PageGalleryTests(AppServer app) : IClassFixture<AppServer>
             ("onboarding-list", admin, "/admin/onboarding", true),
             ("onboarding-new", admin, "/admin/onboarding/new", true),
             ("onboarding-users", admin, usersStep, true),
+            ("messages", admin, "/admin/messages", true),
+            ("admin-notifications", admin, "/admin/notifications", true),
+            ("admin-preferences", admin, "/admin/profile/notifications", true),
             ("client-home", client, "/app", true),
+            ("client-notifications", client, "/app/notifications", true),
+            ("client-preferences", client, "/app/profile/notifications", true),
             ("access-denied", client, "/admin", false),
         };
         var directory = Path.Combine(TestEnvironment.RepositoryRoot, "artifacts", "gallery");

@@ -144,6 +144,7 @@ public sealed class FakeChannel(MessageChannel channel) : IMessageChannel
 
     public async Task<string> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         Sends.AddOrUpdate(message.Id, 1, (_, n) => n + 1);
         await Task.Yield();
         return Provider(message);

@@ -169,6 +169,8 @@ public class OutboxDeliveryTests
         await using (var db = harness.Database.NewContext())
         {
             var outbox = scope.ServiceProvider.GetRequiredService<MessageOutbox>();
+            // One connection for the 1,200 reads: test databases have no pool, and a connection per read costs a minute on PostgreSQL.
+            await db.Database.OpenConnectionAsync();
             for (var i = 0; i < 300; i++)
             {
                 await outbox.QueueAsync(db, MessagingHarness.ImportFailed(tenant, owner) with { DedupKey = "import:" + i });
@@ -236,5 +238,65 @@ public class OutboxDeliveryTests
         Assert.Equal(MessageStatus.Sent, sent.Status);
         Assert.Equal("smtp-" + id.ToString("N"), sent.ProviderMessageId);
         Assert.Equal(2, email.Count(id));
+    }
+
+    [Theory(Skip = "bug: an exception other than DeliveryException from a channel ends the round; the other claimed messages stay Sending and are dead-lettered as 'peut-être été remis' though never sent")]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task An_unexpected_error_on_one_message_does_not_set_aside_the_rest_of_its_batch(string provider)
+    {
+        var email = new FakeChannel(MessageChannel.Email);
+        await using var harness = await MessagingHarness.CreateAsync(provider, email);
+        var tenant = await harness.AddTenantAsync();
+        var first = await harness.AddUserAsync(tenant, Roles.Owner, email: MessagingHarness.NewEmail());
+        var second = await harness.AddUserAsync(tenant, Roles.Manager, email: MessagingHarness.NewEmail());
+        var ids = (await harness.QueueAsync(MessagingHarness.ImportFailed(tenant, first, second))).Where(m => m.Channel == MessageChannel.Email).Select(m => m.Id).ToList();
+        var broken = default(Guid?);
+        email.Provider = message => (broken ??= message.Id) == message.Id ? throw new FormatException("réponse illisible") : "smtp-1";
+
+        try
+        {
+            await harness.DeliverAsync();
+        }
+        catch (FormatException)
+        {
+            // What the delivery does with a channel's bug is what this test is about, not whether the run reports it.
+        }
+
+        harness.Clock.Advance(OutboxMessage.ClaimLease + TimeSpan.FromMinutes(1));
+        await harness.DeliverAsync();
+
+        var other = ids.Single(id => id != broken);
+        Assert.Equal(1, email.Count(other));
+        Assert.Equal(MessageStatus.Sent, (await harness.MessageAsync(other)).Status);
+        Assert.Equal(MessageStatus.Dead, (await harness.MessageAsync(broken!.Value)).Status);
+    }
+
+    [Theory(Skip = "bug: a run cancelled mid-batch (shutdown, deploy) leaves the claimed messages it never sent Sending; after the lease they are dead-lettered instead of released to the next run")]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_run_stopped_mid_batch_leaves_the_messages_it_never_sent_to_the_next_run(string provider)
+    {
+        var email = new FakeChannel(MessageChannel.Email);
+        await using var harness = await MessagingHarness.CreateAsync(provider, email);
+        var tenant = await harness.AddTenantAsync();
+        var first = await harness.AddUserAsync(tenant, Roles.Owner, email: MessagingHarness.NewEmail());
+        var second = await harness.AddUserAsync(tenant, Roles.Manager, email: MessagingHarness.NewEmail());
+        var ids = (await harness.QueueAsync(MessagingHarness.ImportFailed(tenant, first, second))).Where(m => m.Channel == MessageChannel.Email).Select(m => m.Id).ToList();
+        using var shutdown = new CancellationTokenSource();
+        email.Provider = message =>
+        {
+            shutdown.Cancel();
+            return "smtp-" + message.Id.ToString("N");
+        };
+
+        await using (var scope = harness.Database.Services.CreateAsyncScope())
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => scope.ServiceProvider.GetRequiredService<OutboxDelivery>().RunAsync(shutdown.Token));
+        }
+
+        harness.Clock.Advance(OutboxMessage.ClaimLease + TimeSpan.FromMinutes(1));
+        await harness.DeliverAsync();
+
+        Assert.All(ids, id => Assert.Equal(1, email.Count(id)));
+        Assert.All(await harness.MessagesAsync(), m => Assert.Equal(MessageStatus.Sent, m.Status));
     }
 }

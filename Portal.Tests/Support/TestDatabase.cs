@@ -36,10 +36,12 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly string? sqlitePath;
     private readonly string? postgresName;
     private readonly IConfiguration configuration;
+    private readonly Action<IServiceCollection>? replace;
 
-    private TestDatabase(string provider, string? sqlitePath, string? postgresName, string? connectionString)
+    private TestDatabase(string provider, string? sqlitePath, string? postgresName, string? connectionString, Action<IServiceCollection>? replace = null)
     {
         Provider = provider;
+        this.replace = replace;
         this.sqlitePath = sqlitePath;
         this.postgresName = postgresName;
         var settings = new Dictionary<string, string?>
@@ -63,6 +65,7 @@ public sealed class TestDatabase : IAsyncDisposable
         Microsoft.AspNetCore.Identity.IdentityCookieAuthenticationBuilderExtensions.AddIdentityCookies(services.AddAuthentication(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme));
         // The hash's cost is not what these tests check: one iteration instead of 100,000 saves seconds per account.
         services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1);
+        replace?.Invoke(services);
         return services.BuildServiceProvider();
     }
 
@@ -70,7 +73,10 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
-    public static async Task<TestDatabase> CreateAsync(string provider, bool migrate = true)
+    /// <param name="provider">One of <see cref="Providers"/>.</param>
+    /// <param name="migrate">False for an empty database.</param>
+    /// <param name="services">Registrations added after the app's own on every server (a fake clock, a fake channel).</param>
+    public static async Task<TestDatabase> CreateAsync(string provider, bool migrate = true, Action<IServiceCollection>? services = null)
     {
         if (provider == Providers.Postgres)
         {
@@ -79,7 +85,7 @@ public sealed class TestDatabase : IAsyncDisposable
             var template = migrate ? await PostgresTemplate.Value : null;
             var name = DatabasePrefix + Guid.NewGuid().ToString("N")[..12];
             await ExecuteAsync(admin, template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
-            return new TestDatabase(provider, null, name, ConnectionTo(admin, name));
+            return new TestDatabase(provider, null, name, ConnectionTo(admin, name), services);
         }
 
         var path = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N") + ".db");
@@ -89,7 +95,7 @@ public sealed class TestDatabase : IAsyncDisposable
             File.Copy(await SqliteTemplate.Value, path);
         }
 
-        return new TestDatabase(provider, path, null, null);
+        return new TestDatabase(provider, path, null, null, services);
     }
 
     // Migrating costs a second or more per database; each provider migrates one template per test run and every test

@@ -7,4 +7,7 @@ namespace Portal.Domain.Common;
 public interface IPlatformQueue : IPlatformOwned
 {
     Guid? TenantId { get; }
+
+    /// <summary>The person the record is for: one of the tenant's people, or platform staff.</summary>
+    Guid UserId { get; }
 }

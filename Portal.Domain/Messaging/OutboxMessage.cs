@@ -138,14 +138,25 @@ public sealed class OutboxMessage : IPlatformQueue
     }
 
     /// <summary>
-    /// A run stopped while holding the message: the provider may have received it, so it is not sent again on its own.
-    /// Staff check and queue it again if it never arrived.
+    /// A run stopped while holding the message, or the channel failed in a way that says nothing of the provider's answer:
+    /// the provider may have received it, so it is not sent again on its own. Staff check and queue it again if it never
+    /// arrived.
     /// </summary>
-    public void Interrupted(DateTime now)
+    public void Interrupted(DateTime now, string? cause = null)
     {
         EnsureSending();
         (Status, ClaimToken) = (MessageStatus.Dead, null);
-        LastError = $"Envoi interrompu le {now:dd/MM/yyyy HH:mm} (GMT) : le message a peut-être été remis. Vérifiez avant de le renvoyer.";
+        var what = cause is null ? $"Envoi interrompu le {now:dd/MM/yyyy HH:mm} (GMT)" : $"Erreur inattendue pendant l'envoi le {now:dd/MM/yyyy HH:mm} (GMT) : {cause}.";
+        var error = $"{what} : le message a peut-être été remis. Vérifiez avant de le renvoyer.";
+        LastError = error.Length > ErrorMaxLength ? error[..ErrorMaxLength] : error;
+    }
+
+    /// <summary>A run that stops before sending the message gives it back: the next run sends it, this attempt not counted.</summary>
+    public void Release()
+    {
+        EnsureSending();
+        Attempts--;
+        (Status, ClaimToken, ClaimedAt) = (Attempts == 0 ? MessageStatus.Queued : MessageStatus.Failed, null, null);
     }
 
     /// <summary>Staff send a dead message again: it starts over with five attempts.</summary>

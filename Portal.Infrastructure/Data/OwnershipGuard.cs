@@ -19,13 +19,42 @@ internal sealed class OwnershipGuard(ILogger<OwnershipGuard> logger) : SaveChang
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Check(eventData.Context);
+        if (QueuedByTenant(eventData.Context) is { } queued)
+        {
+            CheckRecipients(queued.Portal, queued.Recipients.Where(r => queued.Portal.Users.IgnoreQueryFilters().Any(u => u.Id == r && u.TenantId != null && u.TenantId != queued.Portal.Scope.TenantId)));
+        }
+
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         Check(eventData.Context);
-        return ValueTask.FromResult(result);
+        if (QueuedByTenant(eventData.Context) is { } queued)
+        {
+            var ids = queued.Recipients;
+            var strangers = await queued.Portal.Users.IgnoreQueryFilters()
+                .Where(u => ids.Contains(u.Id) && u.TenantId != null && u.TenantId != queued.Portal.Scope.TenantId).Select(u => u.Id).ToListAsync(cancellationToken);
+            CheckRecipients(queued.Portal, strangers);
+        }
+
+        return result;
+    }
+
+    // Messages a tenant's context queues go to that tenant's people (or to staff): never to another company's users.
+    private static (PortalDbContext Portal, List<Guid> Recipients)? QueuedByTenant(DbContext? context) =>
+        context is PortalDbContext { Scope: { Platform: false, AllTenants: false } } portal
+        && portal.ChangeTracker.Entries<IPlatformQueue>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.UserId).Distinct().ToList() is { Count: > 0 } recipients
+            ? (portal, recipients)
+            : null;
+
+    private void CheckRecipients(PortalDbContext portal, IEnumerable<Guid> strangers)
+    {
+        if (strangers.Any())
+        {
+            logger.LogWarning("Refused a message to another tenant's user through {Door} (tenant {TenantId}, user {UserId})", portal.Scope.Door, portal.Scope.TenantId, portal.Scope.UserId);
+            throw new ForbiddenException(OtherTenantMessage);
+        }
     }
 
     private void Check(DbContext? context)

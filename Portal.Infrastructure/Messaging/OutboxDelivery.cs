@@ -70,18 +70,49 @@ public sealed class OutboxDelivery(
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        // Not cancelled half-way: a claimed in-app message is either delivered or still waiting for the next run.
+        await db.SaveChangesAsync(CancellationToken.None);
         foreach (var userId in notified)
         {
             NotificationService.Signal(bus, userId);
         }
 
-        foreach (var message in claimed.Where(m => m.Status == MessageStatus.Sending))
+        var outside = claimed.Where(m => m.Status == MessageStatus.Sending).ToList();
+        OutboxMessage? inFlight = null;
+        try
         {
-            await SendAsync(db, message, configured[message.Channel], cancellationToken);
+            foreach (var message in outside)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                inFlight = message;
+                await SendAsync(db, message, configured[message.Channel], cancellationToken);
+                inFlight = null;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping (shutdown, deploy): the message being handed over may have reached the provider and is set aside;
+            // the ones not yet handed over go back to the queue for the next run.
+            foreach (var message in outside.Where(m => m.Status == MessageStatus.Sending))
+            {
+                if (message == inFlight)
+                {
+                    message.Interrupted(Now);
+                }
+                else
+                {
+                    message.Release();
+                }
+            }
+
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            MessageCenter.Delivered(bus);
         }
 
-        MessageCenter.Delivered(bus);
         return claimed.Count;
     }
 
@@ -120,8 +151,14 @@ public sealed class OutboxDelivery(
         catch (DeliveryException e)
         {
             logger.LogWarning("Message {MessageId} ({Channel}) not delivered, attempt {Attempt}: {Error}", message.Id, message.Channel.Code(), message.Attempts, e.Message);
-            var quiet = message.Channel.RingsAPhone() && message.Priority != MessagePriority.Urgent ? await QuietHoursOfAsync(db, message.UserId, cancellationToken) : null;
+            var quiet = message.Channel.RingsAPhone() && message.Priority != MessagePriority.Urgent ? await QuietHoursOfAsync(db, message.UserId, CancellationToken.None) : null;
             message.AttemptFailed(e.Message, e.Permanent, Now, quiet is null ? null : next => quiet.NextAllowed(next, QuietHours.Zone));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A channel's bug says nothing of whether the provider took the message: set aside, never sent twice.
+            logger.LogError(e, "Message {MessageId} ({Channel}): unexpected error while sending", message.Id, message.Channel.Code());
+            message.Interrupted(Now, e.GetType().Name + " : " + e.Message);
         }
 
         // Recorded at once, message by message: the window in which a crash leaves a sent message "sending" stays small.

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Identity;
+using Portal.Domain.Messaging;
 using Portal.Infrastructure.Identity;
 using Portal.Tests.Support;
 
@@ -98,8 +99,9 @@ public class SessionTests
         Assert.True((await own.SignInAsync("awa@demo.sn", Password)).Succeeded);
         await using (var db = database.NewContext())
         {
-            var notice = await db.Notifications.SingleAsync(n => n.UserId == userId);
-            Assert.Equal("Votre compte a été verrouillé", notice.Title);
+            var notice = await db.OutboxMessages.SingleAsync(m => m.UserId == userId && m.Channel == MessageChannel.InApp);
+            Assert.Equal("Votre compte a été verrouillé", notice.Subject);
+            Assert.Equal(MessagePriority.Urgent, notice.Priority);
         }
 
         // Its own counter still stops guessing from it.
@@ -131,11 +133,11 @@ public class SessionTests
             }
 
             await using var db = database.NewContext();
-            Assert.Equal(round == LockoutAlerts.StaffAlertThreshold ? 1 : 0, await db.Notifications.CountAsync(n => n.UserId == adminId));
+            Assert.Equal(round == LockoutAlerts.StaffAlertThreshold ? 1 : 0, await db.OutboxMessages.CountAsync(m => m.UserId == adminId && m.Channel == MessageChannel.InApp));
         }
 
         await using var check = database.NewContext();
-        Assert.Contains("verrouillé 3 fois en 24 heures", (await check.Notifications.SingleAsync(n => n.UserId == adminId)).Body, StringComparison.Ordinal);
+        Assert.Contains("verrouillé 3 fois en 24 heures", (await check.OutboxMessages.SingleAsync(m => m.UserId == adminId && m.Channel == MessageChannel.InApp)).Body, StringComparison.Ordinal);
     }
 
     [Theory]

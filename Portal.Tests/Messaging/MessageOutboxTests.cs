@@ -179,7 +179,7 @@ public class MessageOutboxTests
         Assert.Empty(await harness.MessagesAsync());
     }
 
-    [Theory(Skip = "bug: OwnershipGuard's IPlatformQueue rule checks the message's TenantId only, not that its recipient (UserId) belongs to that tenant; the check lives in MessageOutbox alone")]
+    [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_tenant_context_cannot_add_a_message_for_another_tenants_user_by_hand_either(string provider)
     {

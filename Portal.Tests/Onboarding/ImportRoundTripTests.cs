@@ -52,7 +52,9 @@ public class ImportRoundTripTests
         Assert.Contains(AuditActions.UploadTemplate, actions);
         Assert.Equal(2, actions.Count(a => a == AuditActions.ImportData));
         Assert.All(await db.AuditEntries.Where(a => a.TenantId == tenant.Id && a.Action == AuditActions.UploadTemplate).ToListAsync(), a => Assert.Equal("10.0.0.7", a.IpAddress));
-        Assert.Single(await db.Notifications.Where(n => n.UserId == harness.StaffId).ToListAsync());
+        // The staff member who ran it is told in-app only (e-mail is for failures), and the bell's event follows the commit.
+        var told = Assert.Single(await db.OutboxMessages.Where(m => m.UserId == harness.StaffId).ToListAsync());
+        Assert.Equal((Portal.Domain.Messaging.MessageChannel.InApp, "import.succeeded"), (told.Channel, told.Type));
     }
 
     [Theory]

@@ -40,6 +40,12 @@ public class OnboardingServiceTests
         Assert.Contains("rien n'a été enregistré", session.Error, StringComparison.Ordinal);
         Assert.False((await db.Tenants.SingleAsync(t => t.Id == session.TenantId)).IsActive);
 
+        // The staff member who ran it hears of the failure in the app and by e-mail (the rolled-back write took no message with it).
+        var told = await db.OutboxMessages.Where(m => m.UserId == harness.StaffId).OrderBy(m => m.Channel).ToListAsync();
+        Assert.Equal([Portal.Domain.Messaging.MessageChannel.InApp, Portal.Domain.Messaging.MessageChannel.Email], told.Select(m => m.Channel).Order());
+        Assert.All(told, m => Assert.Equal("import.failed", m.Type));
+        Assert.Contains("rien n'a été enregistré", told.Single(m => m.Channel == Portal.Domain.Messaging.MessageChannel.Email).Body, StringComparison.Ordinal);
+
         // The staff member fixes nothing and simply retries: the import goes through once.
         var retry = await harness.AsStaffAsync(s => s.StartAsync(sessionId, dryRun: false));
         await using (var scope = database.Services.CreateAsyncScope())

@@ -17,12 +17,23 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                 type: "timestamp with time zone",
                 nullable: true);
 
+            // Notifications written before priorities existed are "normal" (1); new rows always carry their own, so
+            // the column keeps no default (as the model says).
             migrationBuilder.AddColumn<int>(
                 name: "Priority",
                 table: "Notifications",
                 type: "integer",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 1);
+
+            migrationBuilder.AlterColumn<int>(
+                name: "Priority",
+                table: "Notifications",
+                type: "integer",
+                nullable: false,
+                oldClrType: typeof(int),
+                oldType: "integer",
+                oldDefaultValue: 1);
 
             migrationBuilder.AddColumn<TimeOnly>(
                 name: "QuietHoursEnd",

@@ -17,12 +17,23 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                 type: "TEXT",
                 nullable: true);
 
+            // Notifications written before priorities existed are "normal" (1); new rows always carry their own, so
+            // the column keeps no default (as the model says).
             migrationBuilder.AddColumn<int>(
                 name: "Priority",
                 table: "Notifications",
                 type: "INTEGER",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 1);
+
+            migrationBuilder.AlterColumn<int>(
+                name: "Priority",
+                table: "Notifications",
+                type: "INTEGER",
+                nullable: false,
+                oldClrType: typeof(int),
+                oldType: "INTEGER",
+                oldDefaultValue: 1);
 
             migrationBuilder.AddColumn<TimeOnly>(
                 name: "QuietHoursEnd",

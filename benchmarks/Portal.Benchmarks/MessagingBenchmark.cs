@@ -13,6 +13,7 @@ using Portal.Infrastructure.Events;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Messaging;
 using Portal.Infrastructure.Notifications;
+using Quartz;
 
 namespace Portal.Benchmarks;
 
@@ -91,6 +92,14 @@ internal static class MessagingBenchmark
         }
 
         deliver.Stop();
+        Console.Write(string.Create(CultureInfo.InvariantCulture,
+            $"{provider,-9} {queued,9:N0} {queue.Elapsed.TotalSeconds,8:0.0} {queued / queue.Elapsed.TotalSeconds,9:N0} {deliver.Elapsed.TotalSeconds,10:0.0} {queued / deliver.Elapsed.TotalSeconds,8:N0} "));
+        if (provider == "postgres")
+        {
+            // What autovacuum does after such a burst: without fresh statistics the planner scans the whole table.
+            await using var db = node.Services.GetRequiredService<PortalDb>().ForSystem("benchmark analyze");
+            await db.Database.ExecuteSqlRawAsync("ANALYZE \"OutboxMessages\"");
+        }
 
         // Commit to bell: Quartz runs the delivery job when the commit wakes it, as in the app.
         await node.StartAsync();
@@ -126,7 +135,7 @@ internal static class MessagingBenchmark
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{provider,-9} {queued,9:N0} {queue.Elapsed.TotalSeconds,8:0.0} {queued / queue.Elapsed.TotalSeconds,9:N0} {deliver.Elapsed.TotalSeconds,10:0.0} {queued / deliver.Elapsed.TotalSeconds,8:N0} {Percentile(here, 0.5),12:0} {Percentile(here, 0.95),6:0} {(there.Count == 0 ? "-" : Percentile(there, 0.5).ToString("0", CultureInfo.InvariantCulture)),15} {(there.Count == 0 ? "-" : Percentile(there, 0.95).ToString("0", CultureInfo.InvariantCulture)),6}"));
+            $"{Percentile(here, 0.5),12:0} {Percentile(here, 0.95),6:0} {(there.Count == 0 ? "-" : Percentile(there, 0.5).ToString("0", CultureInfo.InvariantCulture)),15} {(there.Count == 0 ? "-" : Percentile(there, 0.95).ToString("0", CultureInfo.InvariantCulture)),6}"));
     }
 
     private static MessageRequest Request(Tenant tenant, IReadOnlyList<PortalUser> people, int number) =>
@@ -235,27 +244,35 @@ internal sealed class BenchDatabase : IAsyncDisposable
     }
 }
 
-/// <summary>One server's services; <see cref="StartAsync"/> starts its hosted services (Quartz, the event relay) as the host would.</summary>
+/// <summary>One server's services; <see cref="StartAsync"/> starts what the host would: the Quartz scheduler and the event relay.</summary>
 internal sealed class BenchNode(ServiceProvider services) : IAsyncDisposable
 {
-    private readonly List<IHostedService> started = [];
+    private IScheduler? scheduler;
+    private IHostedService? relay;
 
     public ServiceProvider Services { get; } = services;
 
     public async Task StartAsync()
     {
-        foreach (var hosted in Services.GetServices<IHostedService>().Where(h => h.GetType().Name is "QuartzHostedService" or "PostgresEventRelay"))
+        scheduler = await Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.Start();
+        relay = Services.GetService<IEventRelay>() as IHostedService;
+        if (relay is not null)
         {
-            await hosted.StartAsync(CancellationToken.None);
-            started.Add(hosted);
+            await relay.StartAsync(CancellationToken.None);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var hosted in started)
+        if (scheduler is not null)
         {
-            await hosted.StopAsync(CancellationToken.None);
+            await scheduler.Shutdown(waitForJobsToComplete: true);
+        }
+
+        if (relay is not null)
+        {
+            await relay.StopAsync(CancellationToken.None);
         }
 
         await Services.DisposeAsync();

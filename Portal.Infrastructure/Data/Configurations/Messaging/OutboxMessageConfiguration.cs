@@ -30,5 +30,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => m.CreatedAt);
         builder.HasIndex(m => m.UserId);
+        builder.HasIndex(m => m.ClaimToken);
     }
 }

@@ -407,6 +407,8 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClaimToken");
+
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("DedupKey")

@@ -396,6 +396,8 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClaimToken");
+
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("DedupKey")

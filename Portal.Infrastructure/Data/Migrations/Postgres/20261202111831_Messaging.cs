@@ -140,6 +140,11 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_ClaimToken",
+                table: "OutboxMessages",
+                column: "ClaimToken");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_CreatedAt",
                 table: "OutboxMessages",
                 column: "CreatedAt");

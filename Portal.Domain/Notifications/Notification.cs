@@ -48,7 +48,5 @@ public sealed class Notification : IUserOwned
     /// <summary>Set by the notification service when the person opens it, or in bulk (mark all read).</summary>
     public DateTime? ReadAt { get; private set; }
 
-    public bool IsExpiredAt(DateTime now) => ExpiresAt <= now;
-
     public void MarkRead(DateTime now) => ReadAt ??= now;
 }

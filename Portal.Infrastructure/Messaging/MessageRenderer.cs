@@ -55,20 +55,6 @@ public sealed class MessageRenderer(IOptions<MessagingOptions> options, ILogger<
         }
     }
 
-    /// <summary>Compiles a template once to tell the operator about a mistake before it is saved.</summary>
-    public static string? Check(string source)
-    {
-        try
-        {
-            Text.Compile(source);
-            return null;
-        }
-        catch (HandlebarsException e)
-        {
-            return "Modèle invalide : " + e.Message;
-        }
-    }
-
     private string? AbsoluteUrl(string? link) =>
         link is null || string.IsNullOrWhiteSpace(options.Value.PublicUrl) ? null : options.Value.PublicUrl.TrimEnd('/') + "/" + link.TrimStart('/');
 

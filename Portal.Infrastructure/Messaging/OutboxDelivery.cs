@@ -15,7 +15,8 @@ namespace Portal.Infrastructure.Messaging;
 /// matches it), commits the claim before anything is sent, sends, then records the outcome. In-app messages become the
 /// person's notification in the same commit as their "sent" status; channels that are not configured deliver to the
 /// local sink (<see cref="LocalSink"/>). A run that dies between sending and recording leaves the message "sending":
-/// after <see cref="OutboxMessage.ClaimLease"/> it is set aside for staff, never sent again on its own.
+/// after <see cref="OutboxMessage.ClaimLease"/> it is set aside for staff, never sent again on its own (in-app and local-sink
+/// messages, which never leave the database, simply go back to the queue).
 /// </summary>
 public sealed class OutboxDelivery(
     PortalDb portalDb,
@@ -177,8 +178,17 @@ public sealed class OutboxDelivery(
         var stuck = await db.OutboxMessages.Where(m => m.Status == MessageStatus.Sending && m.ClaimedAt < before).ToListAsync(cancellationToken);
         foreach (var message in stuck)
         {
-            logger.LogWarning("Message {MessageId} was left sending by an interrupted run; set aside for staff", message.Id);
-            message.Interrupted(Now);
+            // In-app and local-sink messages never left this database, and their delivery commits with their status: a
+            // stuck one was not delivered and simply goes back to the queue. One handed to a provider may have arrived.
+            if (message.Channel == MessageChannel.InApp || !configured.ContainsKey(message.Channel))
+            {
+                message.Release();
+            }
+            else
+            {
+                logger.LogWarning("Message {MessageId} was left sending by an interrupted run; set aside for staff", message.Id);
+                message.Interrupted(Now);
+            }
         }
 
         if (stuck.Count > 0)

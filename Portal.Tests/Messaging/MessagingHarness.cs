@@ -26,16 +26,23 @@ public sealed class MessagingHarness : IAsyncDisposable
 
     public MutableClock Clock { get; }
 
-    public static async Task<MessagingHarness> CreateAsync(string provider, params FakeChannel[] channels)
+    public static Task<MessagingHarness> CreateAsync(string provider, params FakeChannel[] channels) =>
+        CreateAsync(provider, services =>
+        {
+            foreach (var channel in channels)
+            {
+                services.AddSingleton<IMessageChannel>(channel);
+            }
+        });
+
+    /// <summary>With the test's own registrations on every server (configured channels pointing at local doubles...).</summary>
+    public static async Task<MessagingHarness> CreateAsync(string provider, Action<IServiceCollection> configure)
     {
         var clock = new MutableClock(Noon);
         var database = await TestDatabase.CreateAsync(provider, services: services =>
         {
             services.AddSingleton<TimeProvider>(clock);
-            foreach (var channel in channels)
-            {
-                services.AddSingleton<IMessageChannel>(channel);
-            }
+            configure(services);
         });
         return new MessagingHarness(database, clock);
     }

@@ -35,6 +35,30 @@ public class OutboxDeliveryTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task An_in_app_message_left_claimed_by_a_dead_run_is_delivered_by_the_next_one(string provider)
+    {
+        await using var harness = await MessagingHarness.CreateAsync(provider);
+        var tenant = await harness.AddTenantAsync();
+        var owner = await harness.AddUserAsync(tenant, Roles.Owner, email: MessagingHarness.NewEmail());
+        var queued = await harness.QueueAsync(MessagingHarness.ImportFailed(tenant, owner));
+        var claimedAt = harness.Clock.UtcNow;
+        await using (var db = harness.Database.NewContext())
+        {
+            await db.OutboxMessages.ExecuteUpdateAsync(set => set.SetProperty(m => m.Status, MessageStatus.Sending)
+                .SetProperty(m => m.ClaimToken, Guid.NewGuid()).SetProperty(m => m.ClaimedAt, claimedAt).SetProperty(m => m.Attempts, 1));
+        }
+
+        harness.Clock.Advance(OutboxMessage.ClaimLease + TimeSpan.FromSeconds(1));
+        Assert.Equal(2, await harness.DeliverAsync());
+
+        // Neither left the database (in-app, e-mail in the local sink): both are delivered once, not set aside.
+        Assert.All(await harness.MessagesAsync(), m => Assert.Equal((MessageStatus.Sent, 1), (m.Status, m.Attempts)));
+        await using var check = harness.Database.NewContext();
+        Assert.Equal(queued.Single(m => m.Channel == MessageChannel.InApp).Id, (await check.Notifications.SingleAsync()).Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_channel_that_is_not_configured_keeps_its_messages_in_the_local_sink(string provider)
     {
         await using var harness = await MessagingHarness.CreateAsync(provider);

@@ -146,7 +146,7 @@ public sealed class OutboxMessage : IPlatformQueue
     {
         EnsureSending();
         (Status, ClaimToken) = (MessageStatus.Dead, null);
-        var what = cause is null ? $"Envoi interrompu le {now:dd/MM/yyyy HH:mm} (GMT)" : $"Erreur inattendue pendant l'envoi le {now:dd/MM/yyyy HH:mm} (GMT) : {cause}.";
+        var what = cause is null ? $"Envoi interrompu le {now:dd/MM/yyyy HH:mm} (GMT)" : $"Issue de l'envoi inconnue le {now:dd/MM/yyyy HH:mm} (GMT), {cause.TrimEnd('.', ' ')}";
         var error = $"{what} : le message a peut-être été remis. Vérifiez avant de le renvoyer.";
         LastError = error.Length > ErrorMaxLength ? error[..ErrorMaxLength] : error;
     }

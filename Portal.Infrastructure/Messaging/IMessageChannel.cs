@@ -38,10 +38,14 @@ public sealed record OutgoingMessage(
     IReadOnlyList<string> TemplateParameters);
 
 /// <summary>
-/// A send that did not go through. <see cref="Permanent"/> refusals (HTTP 4xx: bad number, unknown template, bad
-/// credentials) are not retried; anything else (5xx, timeouts, connection errors) is, with back-off.
+/// A send that did not go through. <see cref="Permanent"/> refusals (HTTP 4xx: bad number, unknown template) are not
+/// retried; anything else (5xx, timeouts, connection errors, rejected credentials that an operator will fix) is, with
+/// back-off. <see cref="OutcomeUnknown"/>: the provider may have taken the message (a timeout after the request went out
+/// to a provider without an idempotency key), so it is set aside for staff rather than sent again.
 /// </summary>
-public sealed class DeliveryException(string message, bool permanent, Exception? inner = null) : Exception(message, inner)
+public sealed class DeliveryException(string message, bool permanent, Exception? inner = null, bool outcomeUnknown = false) : Exception(message, inner)
 {
     public bool Permanent { get; } = permanent;
+
+    public bool OutcomeUnknown { get; } = outcomeUnknown;
 }

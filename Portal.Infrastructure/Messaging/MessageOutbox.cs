@@ -78,9 +78,10 @@ public sealed class MessageOutbox(MessageRenderer renderer, TimeProvider clock)
         IReadOnlyDictionary<MessageChannel, MessageTemplate> wordings)
     {
         var rendered = renderer.Render(request.Kind, channel, model, wordings.GetValueOrDefault(channel), request.Link);
-        var key = $"{request.Kind.Type}|{request.DedupKey}|{userId:N}|{channel.Code()}";
-        return new OutboxDraft(request.TenantId, userId, name, channel, address, request.Kind.Type, request.Kind.Priority, rendered.Subject, rendered.Body,
-            key.Length > OutboxMessage.DedupKeyMaxLength ? key[..OutboxMessage.DedupKeyMaxLength] : key)
+        // The sender's key last, hashed when long: the kind, person and channel always stay in the unique key.
+        var senderKey = request.DedupKey.Length <= 100 ? request.DedupKey : Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(request.DedupKey)));
+        var key = $"{request.Kind.Type}|{userId:N}|{channel.Code()}|{senderKey}";
+        return new OutboxDraft(request.TenantId, userId, name, channel, address, request.Kind.Type, request.Kind.Priority, rendered.Subject, rendered.Body, key)
         {
             Html = rendered.Html,
             TemplateName = rendered.TemplateName,

@@ -56,57 +56,50 @@ public sealed class OutboxDelivery(
             return 0;
         }
 
-        var notified = new HashSet<Guid>();
-        foreach (var message in claimed.Where(m => m.Channel == MessageChannel.InApp || !configured.ContainsKey(m.Channel)))
-        {
-            if (message.Channel == MessageChannel.InApp)
-            {
-                db.Notifications.Add(new Notification(message.Id, message.UserId, message.Subject, message.Body, message.Link, message.Priority, message.ExpiresAt));
-                message.Delivered(LocalSink.InAppId, Now);
-                notified.Add(message.UserId);
-            }
-            else
-            {
-                message.Delivered(LocalSink.ProviderId, Now);
-            }
-        }
-
-        // Not cancelled half-way: a claimed in-app message is either delivered or still waiting for the next run.
-        await db.SaveChangesAsync(CancellationToken.None);
-        foreach (var userId in notified)
-        {
-            NotificationService.Signal(bus, userId);
-        }
-
-        var outside = claimed.Where(m => m.Status == MessageStatus.Sending).ToList();
+        var token = claimed[0].ClaimToken;
         OutboxMessage? inFlight = null;
         try
         {
-            foreach (var message in outside)
+            var notified = new HashSet<Guid>();
+            foreach (var message in claimed.Where(m => m.Channel == MessageChannel.InApp || !configured.ContainsKey(m.Channel)))
+            {
+                if (message.Channel == MessageChannel.InApp)
+                {
+                    db.Notifications.Add(new Notification(message.Id, message.UserId, message.Subject, message.Body, message.Link, message.Priority, message.ExpiresAt));
+                    message.Delivered(LocalSink.InAppId, Now);
+                    notified.Add(message.UserId);
+                }
+                else
+                {
+                    message.Delivered(LocalSink.ProviderId, Now);
+                }
+            }
+
+            // Not cancelled half-way: a claimed in-app message is either delivered or still waiting for the next run.
+            await db.SaveChangesAsync(CancellationToken.None);
+            foreach (var userId in notified)
+            {
+                NotificationService.Signal(bus, userId);
+            }
+
+            foreach (var message in claimed.Where(m => m.Status == MessageStatus.Sending).ToList())
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (!await RenewAsync(db, message))
+                {
+                    continue;
+                }
+
                 inFlight = message;
                 await SendAsync(db, message, configured[message.Channel], cancellationToken);
                 inFlight = null;
             }
         }
-        catch (OperationCanceledException)
+        catch (Exception)
         {
-            // Stopping (shutdown, deploy): the message being handed over may have reached the provider and is set aside;
-            // the ones not yet handed over go back to the queue for the next run.
-            foreach (var message in outside.Where(m => m.Status == MessageStatus.Sending))
-            {
-                if (message == inFlight)
-                {
-                    message.Interrupted(Now);
-                }
-                else
-                {
-                    message.Release();
-                }
-            }
-
-            await db.SaveChangesAsync(CancellationToken.None);
+            // Stopping (shutdown, deploy) or a failure of our own (database, bus): the message being handed over may have
+            // reached the provider and is set aside; the ones not yet handed over go back to the queue for the next run.
+            await GiveBackAsync(token, inFlight?.Id);
             throw;
         }
         finally
@@ -131,23 +124,69 @@ public sealed class OutboxDelivery(
         // The status and due time are checked again by the update itself: of two nodes that read the same ids, the second
         // finds them already "sending" (PostgreSQL re-reads a row it waited for; SQLite has one writer) and claims nothing.
         var token = Guid.NewGuid();
+        // Not cancelled between the claim and the read: claimed rows always reach the code that releases them.
         await db.OutboxMessages
             .Where(m => due.Contains(m.Id) && (m.Status == MessageStatus.Queued || m.Status == MessageStatus.Failed) && m.NextAttemptAt <= now)
             .ExecuteUpdateAsync(
                 set => set.SetProperty(m => m.Status, MessageStatus.Sending).SetProperty(m => m.ClaimToken, token)
                     .SetProperty(m => m.ClaimedAt, now).SetProperty(m => m.Attempts, m => m.Attempts + 1),
-                cancellationToken);
-        return await db.OutboxMessages.Where(m => m.ClaimToken == token).ToListAsync(cancellationToken);
+                CancellationToken.None);
+        return await db.OutboxMessages.Where(m => m.ClaimToken == token).ToListAsync(CancellationToken.None);
+    }
+
+    // Keeps the claim fresh before each hand-over, so another node never sets aside a message this run is about to send;
+    // a claim already taken from this run (it outlived the lease) means the message is no longer this run's.
+    private async Task<bool> RenewAsync(PortalDbContext db, OutboxMessage message)
+    {
+        var now = Now;
+        var token = message.ClaimToken;
+        var renewed = await db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimToken == token && m.Status == MessageStatus.Sending)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedAt, now), CancellationToken.None);
+        if (renewed == 0)
+        {
+            db.Entry(message).State = EntityState.Detached;
+        }
+
+        return renewed == 1;
+    }
+
+    /// <summary>In a fresh context (the round's may hold a failed save): unsent claimed messages back to the queue, the one in flight set aside.</summary>
+    private async Task GiveBackAsync(Guid? token, Guid? inFlight)
+    {
+        if (token is null)
+        {
+            return;
+        }
+
+        await using var db = portalDb.ForJob(null, "message delivery");
+        foreach (var message in await db.OutboxMessages.Where(m => m.ClaimToken == token && m.Status == MessageStatus.Sending).ToListAsync(CancellationToken.None))
+        {
+            if (message.Id == inFlight)
+            {
+                message.Interrupted(Now);
+            }
+            else
+            {
+                message.Release();
+            }
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     private async Task SendAsync(PortalDbContext db, OutboxMessage message, IMessageChannel channel, CancellationToken cancellationToken)
     {
-        var parameters = message.TemplateParameters is null ? [] : JsonSerializer.Deserialize<List<string>>(message.TemplateParameters) ?? [];
-        var outgoing = new OutgoingMessage(message.Id, message.Address, message.RecipientName, message.Subject, message.Body, message.Html, message.TemplateName, parameters);
         try
         {
+            var parameters = message.TemplateParameters is null ? [] : JsonSerializer.Deserialize<List<string>>(message.TemplateParameters) ?? [];
+            var outgoing = new OutgoingMessage(message.Id, message.Address, message.RecipientName, message.Subject, message.Body, message.Html, message.TemplateName, parameters);
             var providerId = await channel.SendAsync(outgoing, cancellationToken);
             message.Delivered(providerId, Now);
+        }
+        catch (DeliveryException e) when (e.OutcomeUnknown)
+        {
+            logger.LogWarning("Message {MessageId} ({Channel}): outcome unknown, set aside: {Error}", message.Id, message.Channel.Code(), e.Message);
+            message.Interrupted(Now, e.Message);
         }
         catch (DeliveryException e)
         {
@@ -159,7 +198,7 @@ public sealed class OutboxDelivery(
         {
             // A channel's bug says nothing of whether the provider took the message: set aside, never sent twice.
             logger.LogError(e, "Message {MessageId} ({Channel}): unexpected error while sending", message.Id, message.Channel.Code());
-            message.Interrupted(Now, e.GetType().Name + " : " + e.Message);
+            message.Interrupted(Now, $"erreur interne ({e.GetType().Name})");
         }
 
         // Recorded at once, message by message: the window in which a crash leaves a sent message "sending" stays small.

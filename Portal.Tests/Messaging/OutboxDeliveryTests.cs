@@ -59,6 +59,26 @@ public class OutboxDeliveryTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_send_whose_outcome_is_unknown_is_set_aside_and_never_sent_again_on_its_own(string provider)
+    {
+        var email = new FakeChannel(MessageChannel.Email) { Provider = _ => throw new DeliveryException("Le serveur SMTP n'a pas répondu en 30 s.", permanent: false, outcomeUnknown: true) };
+        await using var harness = await MessagingHarness.CreateAsync(provider, email);
+        var tenant = await harness.AddTenantAsync();
+        var owner = await harness.AddUserAsync(tenant, Roles.Owner, email: MessagingHarness.NewEmail());
+        var id = (await harness.QueueAsync(MessagingHarness.ImportFailed(tenant, owner))).Single(m => m.Channel == MessageChannel.Email).Id;
+
+        await harness.DeliverAsync();
+        harness.Clock.Advance(TimeSpan.FromHours(2));
+        await harness.DeliverAsync();
+
+        var dead = await harness.MessageAsync(id);
+        Assert.Equal(MessageStatus.Dead, dead.Status);
+        Assert.Contains("n'a pas répondu en 30 s : le message a peut-être été remis", dead.LastError, StringComparison.Ordinal);
+        Assert.Equal(1, email.Count(id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_channel_that_is_not_configured_keeps_its_messages_in_the_local_sink(string provider)
     {
         await using var harness = await MessagingHarness.CreateAsync(provider);

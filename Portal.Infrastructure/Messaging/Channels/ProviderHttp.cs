@@ -13,17 +13,22 @@ internal static class ProviderHttp
     /// <summary>Request bodies as plain UTF-8 (accents and "+" written as they are, not as \u escapes): easier to read in a provider's logs.</summary>
     public static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>4xx refuses this message for good, except 408 and 429 which ask to come back later; anything else may pass later.</summary>
+    /// <summary>
+    /// 4xx refuses this message for good, except 408 and 429 which ask to come back later, and 401 and 403 (an expired
+    /// token, a revoked secret: the operator fixes the settings and every message still goes out); anything else may pass later.
+    /// </summary>
     public static bool IsPermanent(HttpStatusCode status) =>
-        (int)status is >= 400 and < 500 && status is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests);
+        (int)status is >= 400 and < 500
+        && status is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden);
 
     public static TimeSpan Timeout(int seconds) => TimeSpan.FromSeconds(seconds > 0 ? seconds : 15);
 
     /// <summary>
     /// Sends, turning the provider being out of reach or too slow into a transient <see cref="DeliveryException"/>.
-    /// The caller's own cancellation is not caught.
+    /// When the request may have reached a provider that cannot recognise a resend (<paramref name="idempotent"/> false),
+    /// a timeout or a broken answer leaves the outcome unknown. The caller's own cancellation is not caught.
     /// </summary>
-    public static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request, string provider, CancellationToken cancellationToken)
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request, string provider, CancellationToken cancellationToken, bool idempotent = true)
     {
         try
         {
@@ -31,11 +36,12 @@ internal static class ProviderHttp
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new DeliveryException(string.Create(CultureInfo.InvariantCulture, $"{provider} n'a pas répondu en {http.Timeout.TotalSeconds:0} s."), permanent: false, e);
+            throw new DeliveryException(string.Create(CultureInfo.InvariantCulture, $"{provider} n'a pas répondu en {http.Timeout.TotalSeconds:0} s."), permanent: false, e, outcomeUnknown: !idempotent);
         }
         catch (HttpRequestException e)
         {
-            throw new DeliveryException(Truncate($"{provider} injoignable : {e.Message}"), permanent: false, e);
+            var neverSent = e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError;
+            throw new DeliveryException(Truncate($"{provider} injoignable : {e.Message}"), permanent: false, e, outcomeUnknown: !idempotent && !neverSent);
         }
     }
 
@@ -58,7 +64,8 @@ internal static class ProviderHttp
         var detail = ((json is { } element ? describe(element) : null) ?? body).ReplaceLineEndings(" ").Trim();
         var permanent = IsPermanent(response.StatusCode) && !(json is { } parsed && transient is not null && transient(parsed));
         var status = (int)response.StatusCode;
-        var text = permanent
+        var credentials = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
+        var text = permanent || credentials
             ? $"{provider} a refusé {action} (HTTP {status}{(advice is null ? string.Empty : $" ; {advice}")})"
             : $"{provider} indisponible (HTTP {status})";
         return new DeliveryException(Truncate(string.IsNullOrWhiteSpace(detail) ? $"{text}." : $"{text} : {detail}"), permanent);

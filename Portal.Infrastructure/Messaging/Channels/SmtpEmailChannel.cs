@@ -31,6 +31,7 @@ public sealed class SmtpEmailChannel(IOptions<EmailChannelOptions> options) : IM
 
         var mime = Compose(message);
         var server = string.Create(CultureInfo.InvariantCulture, $"{settings.Host}:{settings.Port}");
+        var handedOver = false;
         try
         {
             using var client = new SmtpClient { Timeout = TimeoutSeconds * 1000 };
@@ -40,14 +41,24 @@ public sealed class SmtpEmailChannel(IOptions<EmailChannelOptions> options) : IM
                 await client.AuthenticateAsync(settings.UserName, settings.Password ?? string.Empty, cancellationToken);
             }
 
+            handedOver = true;
             await client.SendAsync(mime, cancellationToken);
-            await client.DisconnectAsync(quit: true, cancellationToken);
+            try
+            {
+                await client.DisconnectAsync(quit: true, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or SocketException or SmtpProtocolException or TimeoutException)
+            {
+                // The server has accepted the message: a failed goodbye changes nothing.
+            }
+
             return MessageId(message);
         }
         catch (AuthenticationException e)
         {
+            // Retried: once an operator fixes the credentials, the waiting messages still go out.
             throw new DeliveryException(
-                $"Le serveur SMTP {server} a refusé l'identification : vérifiez Portal:Messaging:Email:UserName et Password ({e.Message}).", permanent: true, e);
+                $"Le serveur SMTP {server} a refusé l'identification : vérifiez Portal:Messaging:Email:UserName et Password ({e.Message}).", permanent: false, e);
         }
         catch (SmtpCommandException e)
         {
@@ -63,11 +74,12 @@ public sealed class SmtpEmailChannel(IOptions<EmailChannelOptions> options) : IM
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new DeliveryException($"Le serveur SMTP {server} n'a pas répondu en {TimeoutSeconds} s.", permanent: false, e);
+            // Silent after the message went out: the server may have queued it.
+            throw new DeliveryException($"Le serveur SMTP {server} n'a pas répondu en {TimeoutSeconds} s.", permanent: false, e, outcomeUnknown: handedOver);
         }
         catch (Exception e) when (e is SmtpProtocolException or SslHandshakeException or IOException or SocketException or TimeoutException)
         {
-            throw new DeliveryException(ProviderHttp.Truncate($"Serveur SMTP {server} injoignable : {e.Message}"), permanent: false, e);
+            throw new DeliveryException(ProviderHttp.Truncate($"Serveur SMTP {server} injoignable : {e.Message}"), permanent: false, e, outcomeUnknown: handedOver);
         }
     }
 

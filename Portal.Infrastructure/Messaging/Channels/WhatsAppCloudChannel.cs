@@ -44,7 +44,8 @@ public sealed class WhatsAppCloudChannel(IHttpClientFactory httpClients, IOption
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.AccessToken!.Trim());
 
-        using var response = await ProviderHttp.SendAsync(httpClients.CreateClient(HttpClientName), request, Provider, cancellationToken);
+        // The Cloud API has no idempotency key: a message that may have arrived is not sent again.
+        using var response = await ProviderHttp.SendAsync(httpClients.CreateClient(HttpClientName), request, Provider, cancellationToken, idempotent: false);
         if (!response.IsSuccessStatusCode)
         {
             throw await ProviderHttp.RefusalAsync(response, Provider, DescribeError, cancellationToken, transient: IsRateLimit);

@@ -100,7 +100,7 @@ public class OrangeSmsChannelTests
     }
 
     [Fact]
-    public async Task Refused_credentials_are_permanent_and_name_the_settings_without_the_secret()
+    public async Task Refused_credentials_are_retried_and_name_the_settings_without_the_secret()
     {
         await using var orange = await ProviderDouble.StartAsync((_, context) =>
             ProviderDouble.JsonAsync(context, 401, """{"error":"invalid_client","error_description":"The requested service needs credentials, but none were provided."}"""));
@@ -108,7 +108,7 @@ public class OrangeSmsChannelTests
 
         var failure = await Assert.ThrowsAsync<DeliveryException>(() => host.Channel<OrangeSmsChannel>().SendAsync(ChannelHost.Message("+221771234567"), CancellationToken.None));
 
-        Assert.True(failure.Permanent);
+        Assert.False(failure.Permanent);
         Assert.Contains("ClientSecret", failure.Message, StringComparison.Ordinal);
         Assert.Contains("invalid_client", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("client-secret", failure.Message, StringComparison.Ordinal);

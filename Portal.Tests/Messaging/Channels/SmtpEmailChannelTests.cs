@@ -56,14 +56,15 @@ public class SmtpEmailChannelTests
     }
 
     [Fact]
-    public async Task Refused_credentials_are_a_permanent_failure_that_names_the_settings()
+    public async Task Refused_credentials_are_retried_until_an_operator_fixes_them_and_name_the_settings()
     {
         await using var server = SmtpDouble.Start(password: "s3cret");
         using var host = Host(server.Port, ("UserName", "portal"), ("Password", "wrong"));
 
         var failure = await Assert.ThrowsAsync<DeliveryException>(() => host.Channel<SmtpEmailChannel>().SendAsync(ChannelHost.Message("awa@client.test"), CancellationToken.None));
 
-        Assert.True(failure.Permanent);
+        Assert.False(failure.Permanent);
+        Assert.False(failure.OutcomeUnknown);
         Assert.Contains("Portal:Messaging:Email:UserName", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("wrong", failure.Message, StringComparison.Ordinal);
         Assert.Empty(server.Messages);

@@ -124,7 +124,7 @@ public class WhatsAppCloudChannelTests
     }
 
     [Fact]
-    public async Task An_answer_slower_than_the_timeout_is_transient()
+    public async Task An_answer_slower_than_the_timeout_leaves_the_outcome_unknown_as_meta_cannot_recognise_a_resend()
     {
         await using var meta = await ProviderDouble.StartAsync((_, context) => ProviderDouble.StallAsync(context));
         using var host = Host(meta, ("TimeoutSeconds", "1"));
@@ -132,6 +132,7 @@ public class WhatsAppCloudChannelTests
         var failure = await Assert.ThrowsAsync<DeliveryException>(() => host.Channel<WhatsAppCloudChannel>().SendAsync(ChannelHost.Message("+221771234567"), CancellationToken.None));
 
         Assert.False(failure.Permanent);
+        Assert.True(failure.OutcomeUnknown);
     }
 
     [Fact]
@@ -152,7 +153,9 @@ public class WhatsAppCloudChannelTests
 
         var failure = await Assert.ThrowsAsync<DeliveryException>(() => host.Channel<WhatsAppCloudChannel>().SendAsync(ChannelHost.Message("+221771234567"), CancellationToken.None));
 
+        // Refused connection: nothing went out, so it is simply tried again.
         Assert.False(failure.Permanent);
+        Assert.False(failure.OutcomeUnknown);
     }
 
     private static ChannelHost Host(ProviderDouble meta, params (string Key, string Value)[] more)

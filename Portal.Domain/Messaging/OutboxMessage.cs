@@ -159,15 +159,15 @@ public sealed class OutboxMessage : IPlatformQueue
         (Status, ClaimToken, ClaimedAt) = (Attempts == 0 ? MessageStatus.Queued : MessageStatus.Failed, null, null);
     }
 
-    /// <summary>Staff send a dead message again: it starts over with five attempts.</summary>
-    public void Requeue(DateTime now)
+    /// <summary>Staff send a dead message again: it starts over with five attempts, not before <paramref name="notBefore"/> (quiet hours).</summary>
+    public void Requeue(DateTime now, DateTime? notBefore = null)
     {
         if (Status != MessageStatus.Dead)
         {
             throw new DomainException("Seul un message abandonné peut être remis en file.");
         }
 
-        (Status, Attempts, NextAttemptAt, ClaimToken, ClaimedAt) = (MessageStatus.Queued, 0, now, null, null);
+        (Status, Attempts, NextAttemptAt, ClaimToken, ClaimedAt) = (MessageStatus.Queued, 0, notBefore > now ? notBefore.Value : now, null, null);
     }
 
     private void EnsureSending()

@@ -104,7 +104,15 @@ public sealed class MessageCenter(
         await using var db = portalDb.ForCurrentUser(Permissions.Messages.Manage);
         var message = await db.OutboxMessages.SingleOrDefaultAsync(m => m.Id == id, cancellationToken)
             ?? throw new NotFoundException("Ce message est introuvable.");
-        message.Requeue(clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        DateTime? notBefore = null;
+        if (message.Channel.RingsAPhone() && message.Priority != MessagePriority.Urgent)
+        {
+            // A phone rings: the recipient's quiet hours hold, as when the message was first queued.
+            notBefore = (await RecipientQuietHours.OfAsync(db, message.UserId, cancellationToken)).NextAllowed(now, QuietHours.Zone);
+        }
+
+        message.Requeue(now, notBefore);
         db.QueuedMessages = true;
         db.AuditEntries.Add(audit.Entry(AuditActions.RequeueMessage, "message", message.Id, new { message.Type, channel = message.Channel.Code(), message.LastError }, message.TenantId));
         await db.SaveChangesAsync(cancellationToken);

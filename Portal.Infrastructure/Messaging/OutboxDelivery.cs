@@ -191,7 +191,7 @@ public sealed class OutboxDelivery(
         catch (DeliveryException e)
         {
             logger.LogWarning("Message {MessageId} ({Channel}) not delivered, attempt {Attempt}: {Error}", message.Id, message.Channel.Code(), message.Attempts, e.Message);
-            var quiet = message.Channel.RingsAPhone() && message.Priority != MessagePriority.Urgent ? await QuietHoursOfAsync(db, message.UserId, CancellationToken.None) : null;
+            var quiet = message.Channel.RingsAPhone() && message.Priority != MessagePriority.Urgent ? await RecipientQuietHours.OfAsync(db, message.UserId, CancellationToken.None) : null;
             message.AttemptFailed(e.Message, e.Permanent, Now, quiet is null ? null : next => quiet.NextAllowed(next, QuietHours.Zone));
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -204,11 +204,6 @@ public sealed class OutboxDelivery(
         // Recorded at once, message by message: the window in which a crash leaves a sent message "sending" stays small.
         await db.SaveChangesAsync(CancellationToken.None);
     }
-
-    private static async Task<QuietHours> QuietHoursOfAsync(PortalDbContext db, Guid userId, CancellationToken cancellationToken) =>
-        (await db.Users.IgnoreQueryFilters().AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.QuietHoursStart, u.QuietHoursEnd }).SingleOrDefaultAsync(cancellationToken)) is { QuietHoursStart: { } start, QuietHoursEnd: { } end }
-            ? new QuietHours(start, end)
-            : QuietHours.Default;
 
     private async Task SetAsideInterruptedAsync(CancellationToken cancellationToken)
     {

@@ -184,6 +184,29 @@ public class OutboxDeliveryTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_dead_sms_queued_again_by_staff_at_night_waits_for_the_morning(string provider)
+    {
+        var sms = new FakeChannel(MessageChannel.Sms) { Provider = _ => throw new DeliveryException("400 numéro inconnu", permanent: true) };
+        await using var harness = await MessagingHarness.CreateAsync(provider, sms);
+        var tenant = await harness.AddTenantAsync();
+        var manager = await harness.AddUserAsync(tenant, Roles.Manager, phone: MessagingHarness.NewPhone());
+        var staff = await harness.AddUserAsync(null, Roles.Staff, email: MessagingHarness.NewEmail(), firstName: "Nadia");
+        var id = (await harness.QueueAsync(MessagingHarness.ImportFailed(tenant, manager) with { Channels = [MessageChannel.Sms] })).Single(m => m.Channel == MessageChannel.Sms).Id;
+        await harness.DeliverAsync();
+        Assert.Equal(MessageStatus.Dead, (await harness.MessageAsync(id)).Status);
+
+        var night = MessagingHarness.Noon.Date.AddHours(23);
+        harness.Clock.Set(night);
+        await using (var scope = harness.Database.ActAs(staff, Roles.Staff, null, "Nadia Diop"))
+        {
+            await scope.ServiceProvider.GetRequiredService<MessageCenter>().RequeueAsync(id);
+        }
+
+        Assert.Equal((MessageStatus.Queued, night.Date.AddDays(1).AddHours(7)), ((await harness.MessageAsync(id)).Status, (await harness.MessageAsync(id)).NextAttemptAt));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_whatsapp_retry_that_would_ring_at_night_waits_for_the_morning(string provider)
     {
         var whatsApp = new FakeChannel(MessageChannel.WhatsApp) { Provider = _ => throw new DeliveryException("503", permanent: false) };

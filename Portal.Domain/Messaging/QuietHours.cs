@@ -13,6 +13,9 @@ public sealed record QuietHours(TimeOnly Start, TimeOnly End)
 
     public bool IsEmpty => Start == End;
 
+    /// <summary>A person's stored hours: both set, or the default.</summary>
+    public static QuietHours Of(TimeOnly? start, TimeOnly? end) => start is { } from && end is { } to ? new(from, to) : Default;
+
     public bool Contains(TimeOnly time) => !IsEmpty && (Start < End ? time >= Start && time < End : time >= Start || time < End);
 
     /// <summary>The first moment at or after <paramref name="utc"/> outside the quiet hours (UTC in, UTC out).</summary>

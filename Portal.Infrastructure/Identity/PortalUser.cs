@@ -32,8 +32,7 @@ public sealed class PortalUser : IdentityUser<Guid>
 
     public TimeOnly? QuietHoursEnd { get; set; }
 
-    public Domain.Messaging.QuietHours QuietHours =>
-        QuietHoursStart is { } start && QuietHoursEnd is { } end ? new(start, end) : Domain.Messaging.QuietHours.Default;
+    public Domain.Messaging.QuietHours QuietHours => Domain.Messaging.QuietHours.Of(QuietHoursStart, QuietHoursEnd);
 
     public string DisplayName => $"{FirstName} {LastName}".Trim();
 }

@@ -46,7 +46,7 @@ public sealed class MessageOutbox(MessageRenderer renderer, TimeProvider clock)
             var channels = request.Channels is { } only
                 ? only.Prepend(MessageChannel.InApp).Distinct().ToList()
                 : ChannelChoice.For(person.Email is not null, person.PhoneNumber is not null, chosen, kind.ExternalByDefault);
-            var quiet = person.QuietHoursStart is { } start && person.QuietHoursEnd is { } end ? new QuietHours(start, end) : QuietHours.Default;
+            var quiet = QuietHours.Of(person.QuietHoursStart, person.QuietHoursEnd);
             var missing = new List<string>();
             foreach (var channel in channels.Where(c => c != MessageChannel.InApp))
             {

@@ -9,8 +9,6 @@ internal static class RecipientQuietHours
 {
     // Across the ownership filters on purpose: the delivery job and staff read the hours of anyone they message.
     public static async Task<QuietHours> OfAsync(PortalDbContext db, Guid userId, CancellationToken cancellationToken) =>
-        await db.Users.IgnoreQueryFilters().AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.QuietHoursStart, u.QuietHoursEnd }).SingleOrDefaultAsync(cancellationToken)
-            is { QuietHoursStart: { } start, QuietHoursEnd: { } end }
-            ? new QuietHours(start, end)
-            : QuietHours.Default;
+        await db.Users.IgnoreQueryFilters().AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => QuietHours.Of(u.QuietHoursStart, u.QuietHoursEnd)).SingleOrDefaultAsync(cancellationToken) ?? QuietHours.Default;
 }

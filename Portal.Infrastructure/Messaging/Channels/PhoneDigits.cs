@@ -1,11 +1,14 @@
+using Portal.Domain.Common;
+using Portal.Domain.Identity;
+
 namespace Portal.Infrastructure.Messaging.Channels;
 
 internal static class PhoneDigits
 {
-    /// <summary>The digits of an E.164 number (+221771234567 gives 221771234567); null when it is not one.</summary>
-    public static string? FromE164(string address)
-    {
-        var trimmed = address.Trim();
-        return trimmed.Length is >= 9 and <= 16 && trimmed[0] == '+' && trimmed.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0 ? trimmed[1..] : null;
-    }
+    /// <summary>
+    /// The digits of a valid international number (+221771234567 gives 221771234567), as the domain's
+    /// <see cref="PhoneNumber"/> checks it; null for anything else (no "+", not a number of any country).
+    /// </summary>
+    public static string? FromE164(string address) =>
+        address.TrimStart().StartsWith('+') && PhoneNumber.TryParse(address, Country.DefaultCode, out var number, out _) ? number.Value[1..] : null;
 }

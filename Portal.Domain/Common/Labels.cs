@@ -1,4 +1,5 @@
 using Portal.Domain.Auditing;
+using Portal.Domain.Dashboard;
 using Portal.Domain.Identity;
 using Portal.Domain.Onboarding;
 using Portal.Domain.Tenancy;
@@ -51,6 +52,15 @@ public static class Labels
         ImportPhase.Saving => "Enregistrement",
         ImportPhase.Finishing => "Finalisation",
         _ => "Terminé",
+    };
+
+    public static string Of(ForecastMethod method) => method switch
+    {
+        ForecastMethod.NotEnoughHistory => "Historique insuffisant",
+        ForecastMethod.NoSales => "Aucune vente",
+        ForecastMethod.MovingAverage => "Moyenne des 4 dernières semaines",
+        ForecastMethod.SimpleSmoothing => "Lissage exponentiel simple",
+        _ => "Lissage exponentiel avec saisonnalité hebdomadaire",
     };
 
     /// <summary>What an audit entry is about, as the activity feed names it.</summary>

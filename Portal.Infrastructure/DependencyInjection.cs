@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Infrastructure.Bootstrap;
+using Portal.Infrastructure.Dashboard;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Events;
 using Portal.Infrastructure.Identity;
@@ -21,6 +22,7 @@ public static class DependencyInjection
         services.AddEvents(configuration);
         services.AddPortalIdentity();
         services.AddTenancy();
+        services.AddDashboard();
         services.AddNotifications();
         services.AddMessaging(configuration);
         services.AddOnboarding(configuration);

@@ -33,6 +33,20 @@ public sealed record Currency(string Code, int MinorDigits, string Symbol)
     /// <summary>"12 500 FCFA", "12,50 €": the symbol people read, never the ISO code (see <see cref="Money.ToString"/>).</summary>
     public string Format(long minorUnits) => new Money(minorUnits, this).ToString();
 
+    /// <summary>"1,2 M", "850 k", "12 500": an axis label or a tight card, without the symbol.</summary>
+    public string FormatShort(long minorUnits)
+    {
+        var amount = ToAmount(minorUnits);
+        var french = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
+        return Math.Abs(amount) switch
+        {
+            >= 1_000_000_000 => (amount / 1_000_000_000).ToString("0.#", french) + " Md",
+            >= 1_000_000 => (amount / 1_000_000).ToString("0.#", french) + " M",
+            >= 10_000 => (amount / 1_000).ToString("0", french) + " k",
+            _ => amount.ToString("#,0", french),
+        };
+    }
+
     private long Scale => MinorDigits switch
     {
         0 => 1,

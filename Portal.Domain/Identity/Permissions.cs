@@ -22,6 +22,21 @@ public static class Permissions
         public static readonly Permission Manage = new("sites", "manage", "Seuls le propriétaire et les gérants peuvent modifier les sites.");
     }
 
+    /// <summary>The company's business dashboard: sales, stock, forecasts, alerts, reports.</summary>
+    public static class Dashboard
+    {
+        public static readonly Permission Read = new("dashboard", "read", "Le tableau de bord est réservé aux utilisateurs d'une entreprise cliente.");
+
+        /// <summary>Download grids and reports.</summary>
+        public static readonly Permission Export = new("dashboard", "export", "Votre rôle permet de consulter les données, pas de les exporter.");
+
+        /// <summary>Cost prices, margins and the value of the stock.</summary>
+        public static readonly Permission Costs = new("dashboard", "costs", "Seuls le propriétaire et les gérants voient les coûts et les marges.");
+
+        /// <summary>Alert rules and the company's own imports.</summary>
+        public static readonly Permission Manage = new("dashboard", "manage", "Seuls le propriétaire et les gérants peuvent modifier les alertes et importer des données.");
+    }
+
     public static class Platform
     {
         /// <summary>The back-office home: KPIs, recent activity.</summary>
@@ -55,6 +70,6 @@ public static class Permissions
 
     public static IReadOnlyList<Permission> All { get; } =
     [
-        Account.Own, Workspace.Read, Sites.Manage, Platform.Overview, Onboarding.Manage, Tenants.ReadData, Audit.Read, Messages.Read, Messages.Manage,
+        Account.Own, Workspace.Read, Sites.Manage, Dashboard.Read, Dashboard.Export, Dashboard.Costs, Dashboard.Manage, Platform.Overview, Onboarding.Manage, Tenants.ReadData, Audit.Read, Messages.Read, Messages.Manage,
     ];
 }

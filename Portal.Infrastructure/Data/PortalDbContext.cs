@@ -47,6 +47,10 @@ public abstract class PortalDbContext : IdentityUserContext<PortalUser, Guid>
 
     public DbSet<Sale> Sales => Set<Sale>();
 
+    public DbSet<DailyProductSales> DailyProductSales => Set<DailyProductSales>();
+
+    public DbSet<DailySiteSales> DailySiteSales => Set<DailySiteSales>();
+
     public DbSet<OnboardingSession> OnboardingSessions => Set<OnboardingSession>();
 
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();

@@ -7,6 +7,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Onboarding;
 using Portal.Domain.Spreadsheets;
 using Portal.Infrastructure.Auditing;
+using Portal.Infrastructure.Dashboard;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Messaging;
 using Portal.Infrastructure.Files;
@@ -24,6 +25,7 @@ public sealed class ImportRunner(
     ImportFileStore files,
     ImportProgressNotifier notifier,
     MessageOutbox outbox,
+    SalesChanges salesChanges,
     AuditTrail audit,
     TimeProvider clock,
     ILogger<ImportRunner> logger)
@@ -135,6 +137,7 @@ public sealed class ImportRunner(
             await NotifyAsync(db, job, tenant.Name, stats, null, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await writer.Transaction!.CommitAsync(cancellationToken);
+            salesChanges.Signal(tenant.Id);
         }
         catch (Exception e) when (e is ImportFileException or DomainException)
         {

@@ -6,18 +6,20 @@ using Npgsql;
 using NpgsqlTypes;
 using Portal.Domain.Onboarding.Import;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Sales;
 
 namespace Portal.Infrastructure.Onboarding;
 
 /// <summary>
-/// Bulk writes of a workbook inside one transaction, in the exact form EF reads the values back (checked by
-/// the round-trip tests). EF change tracking would be 50 times slower here.
+/// Bulk writes of products and sales inside one transaction, in the exact form EF reads the values back (checked by
+/// the round-trip tests), with the daily sums kept equal to the lines (<see cref="SalesAggregates"/>) in the same
+/// transaction. EF change tracking would be 50 times slower here.
 /// <list type="bullet">
 /// <item>PostgreSQL: the products are copied as soon as their sheet is valid, then every valid sale is
 /// streamed into a binary <c>COPY</c> while the file is still being read, so the server inserts while we
 /// parse. Any error aborts the COPY and rolls everything back.</item>
 /// <item>SQLite (in-process, one writer): once the whole file is valid, one prepared <c>INSERT</c> reused
-/// per row.</item>
+/// per row. Rows known valid in advance (the demo data) may stream on SQLite too.</item>
 /// </list>
 /// </summary>
 internal sealed class ImportWriter : IDisposable
@@ -27,85 +29,104 @@ internal sealed class ImportWriter : IDisposable
     private const string SalesCopy =
         "COPY \"Sales\" (\"TenantId\", \"SiteId\", \"ProductId\", \"Date\", \"Quantity\", \"UnitPrice\", \"TotalAmount\", \"CreatedAt\") FROM STDIN (FORMAT BINARY)";
 
+    private const string SalesInsert =
+        "INSERT INTO \"Sales\" (\"TenantId\", \"SiteId\", \"ProductId\", \"Date\", \"Quantity\", \"UnitPrice\", \"TotalAmount\", \"CreatedAt\") VALUES ($tenant, $site, $product, $date, $quantity, $price, $total, $now)";
+
     private readonly PortalDbContext db;
     private readonly Guid tenantId;
     private readonly Guid siteId;
     private readonly DateTime now;
+    private readonly string sqliteStamp;
     private readonly Action<long> onRows;
     private IDbContextTransaction? transaction;
-    private NpgsqlBinaryImporter? sales;
+    private NpgsqlBinaryImporter? copy;
+    private SqliteCommand? insert;
     private IReadOnlyList<ProductLine?> products = [];
-    private long streamed;
+    private string[] sqliteProductIds = [];
+    private long highestBefore;
+    private long written;
+    private string? sqliteSite;
+    private IReadOnlySet<Guid>? stored;
 
-    private ImportWriter(PortalDbContext db, Guid tenantId, Guid siteId, DateTime now, Action<long> onRows)
+    private ImportWriter(PortalDbContext db, Guid tenantId, Guid siteId, DateTime now, Action<long> onRows, bool streamOnSqlite)
     {
         this.db = db;
         this.tenantId = tenantId;
         this.siteId = siteId;
-        this.now = now;
+        // PostgreSQL keeps microseconds: the batch's stamp must read back equal to what was written.
+        this.now = new DateTime(now.Ticks - (now.Ticks % 10), DateTimeKind.Utc);
+        sqliteStamp = this.now.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture);
         this.onRows = onRows;
-        Streams = db.Database.IsNpgsql();
+        IsNpgsql = db.Database.IsNpgsql();
+        Streams = IsNpgsql || streamOnSqlite;
     }
 
-    /// <summary>True when sales are written while the file is read (PostgreSQL).</summary>
+    /// <summary>True when sales are written while the file is read (always on PostgreSQL).</summary>
     public bool Streams { get; }
 
     /// <summary>The open transaction, once writing has begun; the caller adds its own changes to it and commits.</summary>
     public IDbContextTransaction? Transaction => transaction;
 
-    /// <summary>Bulk SQL bypasses the change tracker, so the ownership guard is asked here: the context must be scoped to this tenant.</summary>
-    public static ImportWriter Start(PortalDbContext db, Guid tenantId, Guid siteId, DateTime now, Action<long> onRows) =>
+    private bool IsNpgsql { get; }
+
+    /// <summary>
+    /// Bulk SQL bypasses the change tracker, so the ownership guard is asked here: the context must be scoped to this tenant.
+    /// <c>streamOnSqlite</c> writes on SQLite as rows arrive too: only for rows known valid before they are written.
+    /// </summary>
+    public static ImportWriter Start(PortalDbContext db, Guid tenantId, Guid siteId, DateTime now, Action<long> onRows, bool streamOnSqlite = false) =>
         db.Scope.TenantId == tenantId || db.Scope.AllTenants
-            ? new(db, tenantId, siteId, now, onRows)
+            ? new(db, tenantId, siteId, now, onRows, streamOnSqlite)
             : throw new Portal.Domain.Common.ForbiddenException(OwnershipGuard.OtherTenantMessage);
 
-    /// <summary>The products sheet is read and valid: PostgreSQL copies it now and opens the sales stream.</summary>
-    public void ProductsRead(IReadOnlyList<ProductLine?> valid)
+    /// <summary>The products sheet is read and valid: a streaming writer writes them now and opens the sales stream.</summary>
+    /// <param name="valid">Every product the sales may point at, by index.</param>
+    /// <param name="stored">Ids among them that are already in the database: referenced, not inserted.</param>
+    public void ProductsRead(IReadOnlyList<ProductLine?> valid, IReadOnlySet<Guid>? stored = null)
     {
         products = valid;
-        if (!Streams)
-        {
-            return;
-        }
-
-        transaction = db.Database.BeginTransaction();
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        CopyProducts(connection, valid);
-        sales = connection.BeginBinaryImport(SalesCopy);
-    }
-
-    /// <summary>One more valid sale (PostgreSQL streams it at once).</summary>
-    public void SaleRead(in SaleLine sale)
-    {
-        if (sales is null)
-        {
-            return;
-        }
-
-        WriteSale(sales, sale);
-        Report(++streamed);
-    }
-
-    /// <summary>The whole file is valid: finish the stream (PostgreSQL) or write everything (SQLite).</summary>
-    public void Complete(ImportAnalysis analysis)
-    {
+        this.stored = stored;
         if (Streams)
         {
-            if (sales is null)
-            {
-                throw new InvalidOperationException("On PostgreSQL the analysis must stream through this writer (ImportEngine.Analyze(..., writer)).");
-            }
+            Open();
+        }
+    }
 
-            sales.Complete();
-            sales.Dispose();
-            sales = null;
-            onRows(products.Count + streamed);
+    /// <summary>One more valid sale, at the writer's site unless another is given (written at once when streaming).</summary>
+    public void SaleRead(in SaleLine sale, Guid? site = null)
+    {
+        if (copy is null && insert is null)
+        {
             return;
         }
 
-        products = analysis.Validator.Products;
-        transaction = db.Database.BeginTransaction();
-        WriteSqlite((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)transaction.GetDbTransaction(), analysis);
+        Write(sale, site ?? siteId);
+    }
+
+    /// <summary>Every row is valid: write what waited (SQLite), close the sales stream and add the daily sums.</summary>
+    /// <param name="analysis">The file's rows, for a writer that did not stream; null when every row went through <see cref="SaleRead"/>.</param>
+    public void Complete(ImportAnalysis? analysis = null)
+    {
+        if (!Streams)
+        {
+            products = analysis?.Validator.Products ?? throw new InvalidOperationException("A writer that does not stream needs the analysis to write.");
+            Open();
+            foreach (var sale in analysis.Validator.Sales)
+            {
+                Write(sale, siteId);
+            }
+        }
+        else if (copy is null && insert is null)
+        {
+            throw new InvalidOperationException("A streaming writer must receive the products first (ImportEngine.Analyze(..., writer)).");
+        }
+
+        copy?.Complete();
+        copy?.Dispose();
+        copy = null;
+        insert?.Dispose();
+        insert = null;
+        SalesAggregates.AddBatch(db.Database, transaction!, IsNpgsql ? tenantId : SqliteGuid(tenantId), highestBefore, IsNpgsql ? now : sqliteStamp);
+        onRows(written);
     }
 
     /// <summary>Drops what was sent (an unfinished COPY is cancelled) and rolls the transaction back.</summary>
@@ -113,25 +134,77 @@ internal sealed class ImportWriter : IDisposable
     {
         try
         {
-            sales?.Dispose();
+            copy?.Dispose();
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
         {
             // Cancelling a COPY reports the cancellation itself as an error: expected here.
         }
 
-        sales = null;
+        copy = null;
+        insert?.Dispose();
+        insert = null;
         transaction?.Dispose();
         transaction = null;
+    }
+
+    private void Open()
+    {
+        transaction = db.Database.BeginTransaction();
+        highestBefore = SalesAggregates.HighestSaleId(db.Database, transaction);
+        if (IsNpgsql)
+        {
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            CopyProducts(connection, products);
+            written = products.Count(p => stored?.Contains(p!.Id) != true);
+            copy = connection.BeginBinaryImport(SalesCopy);
+        }
+        else
+        {
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            var sqliteTransaction = (SqliteTransaction)transaction.GetDbTransaction();
+            InsertProducts(connection, sqliteTransaction);
+            insert = Prepare(connection, sqliteTransaction, SalesInsert, "$tenant", "$site", "$product", "$date", "$quantity", "$price", "$total", "$now");
+            insert.Parameters["$tenant"].Value = SqliteGuid(tenantId);
+            insert.Parameters["$now"].Value = sqliteStamp;
+        }
+    }
+
+    private void Write(in SaleLine sale, Guid site)
+    {
+        if (copy is not null)
+        {
+            copy.StartRow();
+            copy.Write(tenantId, NpgsqlDbType.Uuid);
+            copy.Write(site, NpgsqlDbType.Uuid);
+            copy.Write(products[sale.ProductIndex]!.Id, NpgsqlDbType.Uuid);
+            copy.Write(sale.Date, NpgsqlDbType.Date);
+            copy.Write(sale.Quantity, NpgsqlDbType.Integer);
+            copy.Write(sale.UnitPrice, NpgsqlDbType.Bigint);
+            copy.Write(sale.TotalAmount, NpgsqlDbType.Bigint);
+            copy.Write(now, NpgsqlDbType.TimestampTz);
+        }
+        else
+        {
+            var p = insert!.Parameters;
+            p[1].Value = site == siteId ? sqliteSite ??= SqliteGuid(siteId) : SqliteGuid(site);
+            p[2].Value = sqliteProductIds[sale.ProductIndex];
+            p[3].Value = sale.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            p[4].Value = sale.Quantity;
+            p[5].Value = sale.UnitPrice;
+            p[6].Value = sale.TotalAmount;
+            insert.ExecuteNonQuery();
+        }
+
+        Report(++written);
     }
 
     private void CopyProducts(NpgsqlConnection connection, IReadOnlyList<ProductLine?> valid)
     {
         using var importer = connection.BeginBinaryImport(
             "COPY \"Products\" (\"Id\", \"TenantId\", \"SiteId\", \"Code\", \"Name\", \"Category\", \"UnitPrice\", \"CostPrice\", \"CurrentStock\", \"ReorderPoint\", \"IsActive\", \"CreatedAt\", \"UpdatedAt\") FROM STDIN (FORMAT BINARY)");
-        foreach (var p in valid)
+        foreach (var product in valid.Where(p => stored?.Contains(p!.Id) != true).Select(p => p!))
         {
-            var product = p!;
             importer.StartRow();
             importer.Write(product.Id, NpgsqlDbType.Uuid);
             importer.Write(tenantId, NpgsqlDbType.Uuid);
@@ -151,78 +224,36 @@ internal sealed class ImportWriter : IDisposable
         importer.Complete();
     }
 
-    private void WriteSale(NpgsqlBinaryImporter importer, in SaleLine sale)
+    private void InsertProducts(SqliteConnection connection, SqliteTransaction sqliteTransaction)
     {
-        importer.StartRow();
-        importer.Write(tenantId, NpgsqlDbType.Uuid);
-        importer.Write(siteId, NpgsqlDbType.Uuid);
-        importer.Write(products[sale.ProductIndex]!.Id, NpgsqlDbType.Uuid);
-        importer.Write(sale.Date, NpgsqlDbType.Date);
-        importer.Write(sale.Quantity, NpgsqlDbType.Integer);
-        importer.Write(sale.UnitPrice, NpgsqlDbType.Bigint);
-        importer.Write(sale.TotalAmount, NpgsqlDbType.Bigint);
-        importer.Write(now, NpgsqlDbType.TimestampTz);
-    }
-
-    private void WriteSqlite(SqliteConnection connection, SqliteTransaction transaction, ImportAnalysis analysis)
-    {
-        long done = 0;
-        var tenant = SqliteGuid(tenantId);
-        var site = SqliteGuid(siteId);
-        var stamp = now.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture);
-        var productIds = new string[products.Count];
-
-        using (var insert = Prepare(connection, transaction,
+        sqliteProductIds = new string[products.Count];
+        using var command = Prepare(connection, sqliteTransaction,
             "INSERT INTO \"Products\" (\"Id\", \"TenantId\", \"SiteId\", \"Code\", \"Name\", \"Category\", \"UnitPrice\", \"CostPrice\", \"CurrentStock\", \"ReorderPoint\", \"IsActive\", \"CreatedAt\", \"UpdatedAt\") VALUES ($id, $tenant, $site, $code, $name, $category, $price, $cost, $stock, $reorder, 1, $now, $now)",
-            "$id", "$tenant", "$site", "$code", "$name", "$category", "$price", "$cost", "$stock", "$reorder", "$now"))
+            "$id", "$tenant", "$site", "$code", "$name", "$category", "$price", "$cost", "$stock", "$reorder", "$now");
+        var p = command.Parameters;
+        p["$tenant"].Value = SqliteGuid(tenantId);
+        p["$site"].Value = SqliteGuid(siteId);
+        p["$now"].Value = sqliteStamp;
+        for (var i = 0; i < products.Count; i++)
         {
-            var p = insert.Parameters;
-            p["$tenant"].Value = tenant;
-            p["$site"].Value = site;
-            p["$now"].Value = stamp;
-            for (var i = 0; i < products.Count; i++)
+            var product = products[i]!;
+            sqliteProductIds[i] = SqliteGuid(product.Id);
+            if (stored?.Contains(product.Id) == true)
             {
-                var product = products[i]!;
-                productIds[i] = SqliteGuid(product.Id);
-                p["$id"].Value = productIds[i];
-                p["$code"].Value = product.Code;
-                p["$name"].Value = product.Name;
-                p["$category"].Value = (object?)product.Category ?? DBNull.Value;
-                p["$price"].Value = product.UnitPrice;
-                p["$cost"].Value = (object?)product.CostPrice ?? DBNull.Value;
-                p["$stock"].Value = product.Stock;
-                p["$reorder"].Value = (object?)product.ReorderPoint ?? DBNull.Value;
-                insert.ExecuteNonQuery();
-                Report(++done);
+                continue;
             }
-        }
 
-        using (var insert = Prepare(connection, transaction,
-            "INSERT INTO \"Sales\" (\"TenantId\", \"SiteId\", \"ProductId\", \"Date\", \"Quantity\", \"UnitPrice\", \"TotalAmount\", \"CreatedAt\") VALUES ($tenant, $site, $product, $date, $quantity, $price, $total, $now)",
-            "$tenant", "$site", "$product", "$date", "$quantity", "$price", "$total", "$now"))
-        {
-            var p = insert.Parameters;
-            p["$tenant"].Value = tenant;
-            p["$site"].Value = site;
-            p["$now"].Value = stamp;
-            var product = p["$product"];
-            var date = p["$date"];
-            var quantity = p["$quantity"];
-            var price = p["$price"];
-            var total = p["$total"];
-            foreach (var sale in analysis.Validator.Sales)
-            {
-                product.Value = productIds[sale.ProductIndex];
-                date.Value = sale.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                quantity.Value = sale.Quantity;
-                price.Value = sale.UnitPrice;
-                total.Value = sale.TotalAmount;
-                insert.ExecuteNonQuery();
-                Report(++done);
-            }
+            p["$id"].Value = sqliteProductIds[i];
+            p["$code"].Value = product.Code;
+            p["$name"].Value = product.Name;
+            p["$category"].Value = (object?)product.Category ?? DBNull.Value;
+            p["$price"].Value = product.UnitPrice;
+            p["$cost"].Value = (object?)product.CostPrice ?? DBNull.Value;
+            p["$stock"].Value = product.Stock;
+            p["$reorder"].Value = (object?)product.ReorderPoint ?? DBNull.Value;
+            command.ExecuteNonQuery();
+            Report(++written);
         }
-
-        onRows(done);
     }
 
     private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)

@@ -44,6 +44,7 @@ public class ImportRoundTripTests
         Assert.Equal(2, await db.Sales.CountAsync(s => s.TenantId == tenant.Id && s.ProductId == products[1].Id));
         Assert.Equal(1, await db.Sales.CountAsync(s => s.TenantId == tenant.Id && s.ProductId == products[2].Id)); // "P003" in Ventes matches "p003".
         Assert.True(await db.Sales.AnyAsync(s => s.TenantId == tenant.Id && s.Date == Workbooks.Today.AddDays(-3)));
+        await Portal.Tests.Dashboard.SalesAggregateAssert.MatchesLinesAsync(db, tenant.Id);
 
         var actions = await db.AuditEntries.Where(a => a.TenantId == tenant.Id).Select(a => a.Action).ToListAsync();
         Assert.Contains(AuditActions.CreateTenant, actions);

@@ -590,6 +590,77 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("OnboardingSessions", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Sales.DailyProductSales", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Cost")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CostedRevenue")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Revenue")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Units")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TenantId", "SiteId", "ProductId", "Day");
+
+                    b.HasIndex("TenantId", "Day");
+
+                    b.HasIndex("TenantId", "ProductId", "Day");
+
+                    b.ToTable("DailyProductSales", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Sales.DailySiteSales", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Cost")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CostedRevenue")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Revenue")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Units")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TenantId", "SiteId", "Day");
+
+                    b.HasIndex("TenantId", "Day");
+
+                    b.ToTable("DailySiteSales", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Sales.Product", b =>
                 {
                     b.Property<Guid>("Id")

@@ -579,6 +579,77 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("OnboardingSessions", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Sales.DailyProductSales", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Cost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CostedRevenue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Revenue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Units")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "SiteId", "ProductId", "Day");
+
+                    b.HasIndex("TenantId", "Day");
+
+                    b.HasIndex("TenantId", "ProductId", "Day");
+
+                    b.ToTable("DailyProductSales", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Sales.DailySiteSales", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Cost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CostedRevenue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Revenue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Units")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "SiteId", "Day");
+
+                    b.HasIndex("TenantId", "Day");
+
+                    b.ToTable("DailySiteSales", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Sales.Product", b =>
                 {
                     b.Property<Guid>("Id")

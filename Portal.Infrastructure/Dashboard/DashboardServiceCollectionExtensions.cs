@@ -8,6 +8,7 @@ public static class DashboardServiceCollectionExtensions
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
         services.AddScoped<OverviewService>();
+        services.AddScoped<SalesService>();
         services.AddSingleton<SalesChanges>();
         return services;
     }

@@ -32,6 +32,10 @@ internal sealed class DatabaseInitializer(IServiceProvider services, ILogger<Dat
 
         // Shown on the console once the server listens (StartupBanner): these passwords are stored hashed only.
         services.GetRequiredService<StartupBanner>().Record(await scope.ServiceProvider.GetRequiredService<BootstrapSeeder>().SeedAsync(cancellationToken));
+        await using (var db = scope.ServiceProvider.GetRequiredService<PortalDb>().ForSystem("statistics"))
+        {
+            await SqliteStatistics.RefreshAsync(db.Database, logger, cancellationToken);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -138,6 +138,7 @@ public sealed class ImportRunner(
             await db.SaveChangesAsync(cancellationToken);
             await writer.Transaction!.CommitAsync(cancellationToken);
             salesChanges.Signal(tenant.Id);
+            await SqliteStatistics.RefreshAsync(db.Database, logger, CancellationToken.None);
         }
         catch (Exception e) when (e is ImportFileException or DomainException)
         {

@@ -18,6 +18,7 @@ using Portal.Infrastructure.Spreadsheets;
 //   interactive, memory per live circuit; see CircuitBenchmark). --web measures another build, e.g. an older commit's.
 //   --report: only the error report line (a 10 MB upload with 10,000 faulty cells), which the import run also prints.
 //   --messages [--count 100000] [--providers sqlite,postgres]: the messaging benchmark (outbox throughput, commit to bell).
+//   --sales [--count 1000000] [--providers sqlite,postgres] [--keep] [--only text]: the sales grid benchmark (page, totals, stream).
 if (args.Contains("--ui"))
 {
     await Portal.Benchmarks.CircuitBenchmark.RunAsync(
@@ -33,6 +34,12 @@ var postgres = Environment.GetEnvironmentVariable("PORTAL_BENCH_POSTGRES") ?? En
 if (args.Contains("--messages"))
 {
     await Portal.Benchmarks.MessagingBenchmark.RunAsync(int.Parse(Option("--count", "100000"), CultureInfo.InvariantCulture), Option("--providers", "sqlite,postgres").Split(','), postgres, work);
+    return;
+}
+
+if (args.Contains("--sales"))
+{
+    await Portal.Benchmarks.SalesGridBenchmark.RunAsync(int.Parse(Option("--count", "1000000"), CultureInfo.InvariantCulture), Option("--providers", "sqlite,postgres").Split(','), postgres, work, args.Contains("--keep"), args.Contains("--only") ? Option("--only", string.Empty) : null);
     return;
 }
 

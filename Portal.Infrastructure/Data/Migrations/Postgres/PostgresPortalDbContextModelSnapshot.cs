@@ -753,7 +753,7 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "Date");
 
-                    b.HasIndex("TenantId", "ProductId");
+                    b.HasIndex("TenantId", "ProductId", "Date");
 
                     b.ToTable("Sales", (string)null);
                 });

@@ -740,7 +740,7 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "Date");
 
-                    b.HasIndex("TenantId", "ProductId");
+                    b.HasIndex("TenantId", "ProductId", "Date");
 
                     b.ToTable("Sales", (string)null);
                 });

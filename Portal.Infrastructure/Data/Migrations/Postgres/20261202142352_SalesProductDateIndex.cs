@@ -1,0 +1,36 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Portal.Infrastructure.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class SalesProductDateIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Sales_TenantId_ProductId",
+                table: "Sales");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sales_TenantId_ProductId_Date",
+                table: "Sales",
+                columns: new[] { "TenantId", "ProductId", "Date" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Sales_TenantId_ProductId_Date",
+                table: "Sales");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sales_TenantId_ProductId",
+                table: "Sales",
+                columns: new[] { "TenantId", "ProductId" });
+        }
+    }
+}

@@ -98,9 +98,7 @@ public sealed class SalesService(PortalDb portalDb, CurrentUser user, TimeProvid
     {
         await using var db = portalDb.ForCurrentUser(Permissions.Dashboard.Read);
         var costs = user.Can(Permissions.Dashboard.Costs);
-        var product = await db.Products.AsNoTracking().Where(p => p.Id == productId)
-            .Select(p => new ProductInfo(p.Id, p.Code, p.Name, p.Category, p.UnitPrice, p.CostPrice, p.CurrentStock, p.ReorderPoint, p.IsActive))
-            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Ce produit n'existe pas.");
+        var product = await FindProductAsync(db, productId, costs, cancellationToken);
         await CheckAsync(db, new SalesFilter(period, siteId), cancellationToken);
         var country = (await portalDb.CurrentTenantAsync(cancellationToken)).Country;
 
@@ -133,7 +131,7 @@ public sealed class SalesService(PortalDb portalDb, CurrentUser user, TimeProvid
         var totals = days.Aggregate(SalesTotals.Zero, (t, d) => t + new SalesTotals(d.Revenue, d.Units, d.Lines, d.CostedRevenue, d.Cost));
         return new ProductHistory(
             Currency.ForCountry(country),
-            costs ? product : product with { CostPrice = null },
+            product,
             period,
             bucket,
             costs,
@@ -141,6 +139,18 @@ public sealed class SalesService(PortalDb portalDb, CurrentUser user, TimeProvid
             buckets.Select(b => new TrendPoint(b.Key, b.Value.Revenue, b.Value.Units)).ToList(),
             lastSaleDay);
     }
+
+    /// <summary>One product, as the grid's product filter names it; no cost price for roles that may not see costs.</summary>
+    public async Task<ProductInfo> ProductAsync(Guid productId, CancellationToken cancellationToken = default)
+    {
+        await using var db = portalDb.ForCurrentUser(Permissions.Dashboard.Read);
+        return await FindProductAsync(db, productId, user.Can(Permissions.Dashboard.Costs), cancellationToken);
+    }
+
+    private static async Task<ProductInfo> FindProductAsync(PortalDbContext db, Guid productId, bool costs, CancellationToken cancellationToken) =>
+        await db.Products.AsNoTracking().Where(p => p.Id == productId)
+            .Select(p => new ProductInfo(p.Id, p.Code, p.Name, p.Category, p.UnitPrice, costs ? p.CostPrice : null, p.CurrentStock, p.ReorderPoint, p.IsActive))
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Ce produit n'existe pas.");
 
     private async IAsyncEnumerable<SaleRow> StreamAsync(SalesFilter filter, string? sortBy, bool descending, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -29,6 +29,11 @@ public partial class PageGalleryTests(AppServer app) : IClassFixture<AppServer>
         await admin.WaitForURLAsync(SessionUrl());
         var usersStep = new Uri(admin.Url).AbsolutePath;
 
+        // The first product of the sales grid, for its history page.
+        await client.GotoAsync(app.BaseUrl + "/app/sales");
+        await AppServer.WaitInteractiveAsync(client);
+        var productHistory = "/" + await client.Locator(".sales-grid .sale-product a").First.GetAttributeAsync("href");
+
         var pages = new (string Name, IPage Page, string Path, bool Interactive)[]
         {
             ("sign-in", visitor, "/account/login", false),
@@ -42,6 +47,8 @@ public partial class PageGalleryTests(AppServer app) : IClassFixture<AppServer>
             ("admin-notifications", admin, "/admin/notifications", true),
             ("admin-preferences", admin, "/admin/profile/notifications", true),
             ("client-home", client, "/app", true),
+            ("client-sales", client, "/app/sales", true),
+            ("client-product-sales", client, productHistory, true),
             ("client-notifications", client, "/app/notifications", true),
             ("client-preferences", client, "/app/profile/notifications", true),
             ("access-denied", client, "/admin", false),

@@ -61,6 +61,7 @@ public partial class SalesBrowserTests(AppServer app) : IClassFixture<AppServer>
         await phone.PressAsync("#sales-min", "Enter");
         await phone.GetByText("Aucune vente ne correspond à ces filtres.").WaitForAsync();
         Assert.Equal("0", await Kpi(phone, "Lignes de vente"));
+        await AppServer.ScreenshotAsync(phone, "sales-empty-390");
         await phone.ClickAsync("#reset-filters");
         await phone.WaitForURLAsync(new Regex("/app/sales$"));
         await rows.Nth(19).WaitForAsync();

@@ -51,8 +51,8 @@ public sealed class SalesService(PortalDb portalDb, CurrentUser user, TimeProvid
             return new Page<SaleRow>([], total);
         }
 
-        // A database skips rows by reading them: a page nearer the end of a long list is read backwards from the end
-        // (the order is total, the id breaks every tie), so the last page costs what the first does.
+        // A database skips rows by reading them: a page nearer the end of a long list is read backwards from the end (every
+        // order ends with the id, so reversed it is exactly the same list), and the last page costs what the first does.
         var end = Math.Min(skip + take, total);
         var fromEnd = skip > total - end;
         var ordered = Order(db, Lines(db, filter), page.SortBy, page.Descending, reversed: fromEnd);

@@ -24,4 +24,5 @@ public static class AuditActions
     public const string RequeueMessage = "requeue_message";
     public const string SendTestMessage = "send_test_message";
     public const string ChangeMessagePreferences = "change_message_preferences";
+    public const string ChangeForecastSettings = "change_forecast_settings";
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace Portal.Infrastructure.Dashboard;
 
@@ -9,6 +10,15 @@ public static class DashboardServiceCollectionExtensions
     {
         services.AddScoped<OverviewService>();
         services.AddSingleton<SalesChanges>();
+        services.AddSingleton<InsightsCalculator>();
+        services.AddSingleton<InsightsScheduler>();
+        services.AddScoped<StockService>();
+        services.AddQuartz(q =>
+        {
+            q.AddJob<InsightsJob>(job => job.WithIdentity(InsightsJob.Key).StoreDurably());
+            q.AddTrigger(trigger => trigger.ForJob(InsightsJob.Key).WithIdentity("insights-nightly", "dashboard")
+                .WithCronSchedule("0 0 2 * * ?", cron => cron.InTimeZone(Domain.Dashboard.BusinessCalendar.Zone)));
+        });
         return services;
     }
 }

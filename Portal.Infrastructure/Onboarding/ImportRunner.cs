@@ -26,6 +26,7 @@ public sealed class ImportRunner(
     ImportProgressNotifier notifier,
     MessageOutbox outbox,
     SalesChanges salesChanges,
+    InsightsScheduler insights,
     AuditTrail audit,
     TimeProvider clock,
     ILogger<ImportRunner> logger)
@@ -138,6 +139,7 @@ public sealed class ImportRunner(
             await db.SaveChangesAsync(cancellationToken);
             await writer.Transaction!.CommitAsync(cancellationToken);
             salesChanges.Signal(tenant.Id);
+            await insights.QueueAsync(tenant.Id, CancellationToken.None);
         }
         catch (Exception e) when (e is ImportFileException or DomainException)
         {

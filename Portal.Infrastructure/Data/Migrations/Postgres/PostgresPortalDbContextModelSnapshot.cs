@@ -172,6 +172,112 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Dashboard.CompanyForecast", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("LeadTimeDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProductsForecast")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("RevenueExpected")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("RevenueHigh")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("RevenueLow")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("RevenueMethod")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<double?>("RevenueWape")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("SafetyDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("CompanyForecasts", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dashboard.ProductInsight", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Advice")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<double>("Average30")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Average90")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("DaysOfCover")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly?>("FirstSale")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LastSale")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<double?>("Next30")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Next7")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("StockOutDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("SuggestedReorder")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Wape")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("TenantId", "ProductId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("TenantId", "Status");
+
+                    b.ToTable("ProductInsights", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Identity.SignInDevice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -994,6 +1100,24 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Portal.Infrastructure.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dashboard.CompanyForecast", b =>
+                {
+                    b.HasOne("Portal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dashboard.ProductInsight", b =>
+                {
+                    b.HasOne("Portal.Domain.Sales.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -161,6 +161,112 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Dashboard.CompanyForecast", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeadTimeDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductsForecast")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("RevenueExpected")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("RevenueHigh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("RevenueLow")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("RevenueMethod")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("RevenueWape")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("SafetyDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("CompanyForecasts", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dashboard.ProductInsight", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Advice")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Average30")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Average90")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("DaysOfCover")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly?>("FirstSale")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastSale")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Next30")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Next7")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StockOutDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SuggestedReorder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Wape")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("TenantId", "ProductId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("TenantId", "Status");
+
+                    b.ToTable("ProductInsights", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Identity.SignInDevice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -981,6 +1087,24 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Portal.Infrastructure.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dashboard.CompanyForecast", b =>
+                {
+                    b.HasOne("Portal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dashboard.ProductInsight", b =>
+                {
+                    b.HasOne("Portal.Domain.Sales.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -18,12 +18,29 @@ public class ClientShellTests(AppServer app) : IClassFixture<AppServer>
         app.PasswordChanged("+221771234567", "Ndiaye2026x");
 
         Assert.EndsWith("/app", page.Url, StringComparison.Ordinal);
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Bonjour Moussa Ndiaye" }).WaitForAsync();
+        // The demo company's two years of sales: KPIs, the trend chart, tops and sites on the first start.
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Vue d'ensemble" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Img, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Chiffre d'affaires par jour") }).WaitForAsync();
         await page.GetByText("Boutique Plateau").WaitForAsync();
         await page.GetByText("Dépôt Pikine").WaitForAsync();
+        Assert.Matches(@"^\d[\d\s\u202F]* FCFA$", (await page.Locator(".dash-kpi-value").First.InnerTextAsync()).Replace('\u00A0', ' '));
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "horizontal scrolling at 390 px");
         await AppServer.ScreenshotAsync(page, "client-390-light");
-        await Accessibility.AssertNoSeriousViolationsAsync(page, "client shell, light");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "client overview, light");
+
+        // Stock: out-of-stock products from the overview's card, as a card list on the phone.
+        await page.Locator("a.dash-kpi-link[href='app/stock?status=rupture']").ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Stock" }).WaitForAsync();
+        await page.Locator(".stock-outofstock").First.WaitForAsync();
+        Assert.Equal(await page.Locator("tbody tr").CountAsync(), await page.Locator("tbody .stock-outofstock").CountAsync());
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "horizontal scrolling on the stock page");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "client stock, light");
+
+        await page.GotoAsync(app.BaseUrl + "/app/forecasts");
+        await page.GetByText("Chiffre d'affaires attendu (30 jours)").WaitForAsync();
+        await page.Locator("tbody tr").First.WaitForAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "horizontal scrolling on the forecasts page");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "client forecasts, light");
 
         // Staff pages are not for tenant users.
         await page.GotoAsync(app.BaseUrl + "/admin");

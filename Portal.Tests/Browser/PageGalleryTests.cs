@@ -42,6 +42,8 @@ public partial class PageGalleryTests(AppServer app) : IClassFixture<AppServer>
             ("admin-notifications", admin, "/admin/notifications", true),
             ("admin-preferences", admin, "/admin/profile/notifications", true),
             ("client-home", client, "/app", true),
+            ("client-stock", client, "/app/stock", true),
+            ("client-forecasts", client, "/app/forecasts", true),
             ("client-notifications", client, "/app/notifications", true),
             ("client-preferences", client, "/app/profile/notifications", true),
             ("access-denied", client, "/admin", false),

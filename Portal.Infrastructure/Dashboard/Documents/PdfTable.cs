@@ -10,6 +10,8 @@ internal sealed class PdfTable
 {
     public const double Padding = 4;
 
+    private const double MinTextWidth = 40;
+
     private readonly PdfPageFlow flow;
     private readonly string[] headers;
     private readonly bool[] right;
@@ -87,15 +89,32 @@ internal sealed class PdfTable
         }
 
         var numbers = natural.Where((_, i) => right[i]).Sum();
-        var texts = total - numbers;
+        var texts = Enumerable.Range(0, natural.Length).Where(i => !right[i]).OrderBy(i => natural[i]).ToList();
         var left = available - numbers;
-        if (texts > 0 && left >= 40 * right.Count(r => !r))
+        if (texts.Count == 0 || left < MinTextWidth * texts.Count)
         {
-            // Numbers are never cut; text columns shrink in proportion.
-            return natural.Select((w, i) => right[i] ? w : w * left / texts).ToArray();
+            return natural.Select(w => w * available / total).ToArray();
         }
 
-        return natural.Select(w => w * available / total).ToArray();
+        // Numbers are never cut. Text columns narrower than a fair share keep their width; the widest share what is left.
+        var widths = (double[])natural.Clone();
+        for (var k = 0; k < texts.Count; k++)
+        {
+            var share = left / (texts.Count - k);
+            if (natural[texts[k]] > share)
+            {
+                foreach (var i in texts.Skip(k))
+                {
+                    widths[i] = share;
+                }
+
+                break;
+            }
+
+            left -= natural[texts[k]];
+        }
+
+        return widths;
     }
 
     private void DrawHeader()

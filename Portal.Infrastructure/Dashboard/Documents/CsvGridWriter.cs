@@ -39,6 +39,7 @@ internal static class CsvGridWriter
             writer.Write(LineBreak);
             await foreach (var row in request.Rows.WithCancellation(ct))
             {
+                ct.ThrowIfCancellationRequested();
                 WriteRow(writer, columns, row, request.Currency, moneyFormat);
                 progress.Add();
                 if (spool.IsFull)

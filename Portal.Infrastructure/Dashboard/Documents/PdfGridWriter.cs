@@ -20,6 +20,7 @@ internal static class PdfGridWriter
         var truncated = false;
         await foreach (var row in request.Rows.WithCancellation(ct))
         {
+            ct.ThrowIfCancellationRequested();
             if (rows.Count == GridExport.PdfRowLimit)
             {
                 truncated = true;

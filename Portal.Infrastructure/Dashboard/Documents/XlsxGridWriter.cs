@@ -52,6 +52,7 @@ internal static class XlsxGridWriter
                     break;
                 }
 
+                ct.ThrowIfCancellationRequested();
                 WriteRow(sheet, columns, rows.Current, request.Currency);
                 progress.Add();
                 if (spool.IsFull)

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Portal.Infrastructure.Dashboard.Documents;
 
 /// <summary>
@@ -22,7 +24,8 @@ public static class GridExport
     /// <summary>"ventes-2026-11-30.csv": the name's slug, the day, the format's extension.</summary>
     public static string FileName(string baseName, ExportFormat format, DateOnly day) => format switch
     {
-        ExportFormat.Csv or ExportFormat.Xlsx or ExportFormat.Pdf => $"{FrenchText.Slug(baseName)}-{day:yyyy-MM-dd}.{format.ToString().ToLowerInvariant()}",
+        ExportFormat.Csv or ExportFormat.Xlsx or ExportFormat.Pdf =>
+            string.Create(CultureInfo.InvariantCulture, $"{FrenchText.Slug(baseName)}-{day:yyyy-MM-dd}.{format.ToString().ToLowerInvariant()}"),
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 

@@ -46,7 +46,7 @@ internal sealed class PdfTable
             {
                 if (row[i] is { Length: > 0 } text)
                 {
-                    natural[i] = Math.Max(natural[i], g.MeasureString(text, flow.Fonts.Cell).Width);
+                    natural[i] = Math.Max(natural[i], g.MeasureString(PdfText.OneLine(text), flow.Fonts.Cell).Width);
                 }
             }
         }
@@ -149,7 +149,7 @@ internal sealed class PdfTable
             if (cells[i] is { Length: > 0 } text)
             {
                 var box = new XRect(x + Padding, flow.Y, widths[i] - (2 * Padding), height);
-                g.DrawString(PdfText.Fit(g, text, font, box.Width), font, brush?.Invoke(i, text) ?? PdfTheme.Text, box, right[i] ? XStringFormats.CenterRight : XStringFormats.CenterLeft);
+                g.DrawString(PdfText.Fit(g, PdfText.OneLine(text), font, box.Width), font, brush?.Invoke(i, text) ?? PdfTheme.Text, box, right[i] ? XStringFormats.CenterRight : XStringFormats.CenterLeft);
             }
 
             x += widths[i];

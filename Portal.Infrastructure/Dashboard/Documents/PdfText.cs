@@ -7,6 +7,26 @@ internal static class PdfText
 {
     private const string Ellipsis = "…";
 
+    /// <summary>Line breaks, tabs and other control characters become spaces: a cell is one line.</summary>
+    public static string OneLine(string text)
+    {
+        if (!text.Any(char.IsControl))
+        {
+            return text;
+        }
+
+        var line = text.Replace("\r\n", " ", StringComparison.Ordinal).ToCharArray();
+        for (var i = 0; i < line.Length; i++)
+        {
+            if (char.IsControl(line[i]))
+            {
+                line[i] = ' ';
+            }
+        }
+
+        return new string(line);
+    }
+
     public static string Fit(XGraphics g, string text, XFont font, double width)
     {
         if (g.MeasureString(text, font).Width <= width)

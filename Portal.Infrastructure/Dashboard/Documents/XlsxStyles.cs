@@ -72,5 +72,7 @@ internal static class XlsxStyles
             new CellFormat { FontId = 1, ApplyFont = true },
             new CellFormat { FontId = 1, NumberFormatId = MoneyFormat, ApplyFont = true, ApplyNumberFormat = true },
             new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Right, Vertical = VerticalAlignmentValues.Center }) { FontId = 1, FillId = 2, BorderId = 1, ApplyFont = true, ApplyFill = true, ApplyBorder = true, ApplyAlignment = true })
-        { Count = 12 });
+        { Count = 12 },
+        // The "Normal" cell style: Excel writes it, and some readers (openpyxl) complain of a workbook without it.
+        new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
 }

@@ -18,12 +18,19 @@ using Portal.Infrastructure.Spreadsheets;
 //   interactive, memory per live circuit; see CircuitBenchmark). --web measures another build, e.g. an older commit's.
 //   --report: only the error report line (a 10 MB upload with 10,000 faulty cells), which the import run also prints.
 //   --messages [--count 100000] [--providers sqlite,postgres]: the messaging benchmark (outbox throughput, commit to bell).
+//   --exports [--rows 1000000]: the dashboard's documents (CSV, Excel and PDF grid exports, the monthly report).
 if (args.Contains("--ui"))
 {
     await Portal.Benchmarks.CircuitBenchmark.RunAsync(
         int.Parse(Option("--pages", "100"), CultureInfo.InvariantCulture),
         Option("--paths", string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries),
         args.Contains("--web") ? Path.GetFullPath(Option("--web", string.Empty)) : null);
+    return;
+}
+
+if (args.Contains("--exports"))
+{
+    await Portal.Benchmarks.ExportBenchmark.RunAsync(int.Parse(Option("--rows", "1000000"), CultureInfo.InvariantCulture));
     return;
 }
 

@@ -13,6 +13,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<InsightsCalculator>();
         services.AddSingleton<InsightsScheduler>();
         services.AddScoped<StockService>();
+        services.AddScoped<DashboardDownloads>();
         services.AddQuartz(q =>
         {
             q.AddJob<InsightsJob>(job => job.WithIdentity(InsightsJob.Key).StoreDurably());

@@ -55,6 +55,44 @@ public sealed class StockService(PortalDb portalDb, CurrentUser user, InsightsSc
         return new Page<StockRow>(items, total);
     }
 
+    /// <summary>Every row of the filtered list in the page's default order, streamed (exports).</summary>
+    public async IAsyncEnumerable<StockRow> RowsAsync(StockFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var db = portalDb.ForCurrentUser(Permissions.Dashboard.Read);
+        var costs = user.Can(Permissions.Dashboard.Costs);
+        var rows = Filter(db, filter.Category, filter.Search)
+            .Where(x => filter.Status == null || (x.Insight != null && x.Insight.Status == filter.Status))
+            .OrderBy(x => x.Product.CurrentStock > 0).ThenBy(x => x.Insight!.DaysOfCover).ThenBy(x => x.Product.Code)
+            .Select(x => new StockRow(
+                x.Product.Id, x.Product.Code, x.Product.Name, x.Product.Category, x.Product.CurrentStock, x.Product.ReorderPoint,
+                x.Insight!.Average30, x.Insight.Average90, x.Insight.DaysOfCover, x.Insight.Status, x.Insight.LastSale,
+                costs && x.Product.CostPrice != null ? x.Product.CostPrice * x.Product.CurrentStock : null))
+            .AsAsyncEnumerable().WithCancellation(cancellationToken);
+        await foreach (var row in rows)
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>Every forecast row, soonest stock-out first, streamed (exports).</summary>
+    public async IAsyncEnumerable<ForecastRow> ForecastRowsAsync(string? search, bool toReorder, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        const int Batch = PageRequest.MaxTake;
+        for (var skip = 0; ; skip += Batch)
+        {
+            var page = await ForecastsAsync(null, search, toReorder, new PageRequest(skip, Batch), cancellationToken);
+            foreach (var row in page.Items)
+            {
+                yield return row;
+            }
+
+            if (page.Items.Count < Batch)
+            {
+                yield break;
+            }
+        }
+    }
+
     /// <summary>How many active products have each status (for the filter chips).</summary>
     public async Task<IReadOnlyDictionary<StockStatus, int>> CountsAsync(CancellationToken cancellationToken = default)
     {

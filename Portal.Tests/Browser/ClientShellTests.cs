@@ -36,6 +36,17 @@ public class ClientShellTests(AppServer app) : IClassFixture<AppServer>
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "horizontal scrolling on the stock page");
         await Accessibility.AssertNoSeriousViolationsAsync(page, "client stock, light");
 
+        // The filtered list as CSV for French Excel: BOM, ";" and only out-of-stock rows.
+        await AppServer.WaitInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Rupture") }).ClickAsync();
+        var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "CSV", Exact = true }).ClickAsync());
+        var bytes = await File.ReadAllBytesAsync((await csv.PathAsync())!);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Code;Produit;", lines[0], StringComparison.Ordinal);
+        Assert.True(lines.Length > 1);
+        Assert.All(lines.Skip(1), l => Assert.Contains(";Rupture;", l, StringComparison.Ordinal));
+
         await page.GotoAsync(app.BaseUrl + "/app/forecasts");
         await page.GetByText("Chiffre d'affaires attendu (30 jours)").WaitForAsync();
         await page.Locator("tbody tr").First.WaitForAsync();
@@ -55,6 +66,28 @@ public class ClientShellTests(AppServer app) : IClassFixture<AppServer>
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "horizontal scrolling at 390 px, dark");
         await AppServer.ScreenshotAsync(page, "client-390-dark");
         await Accessibility.AssertNoSeriousViolationsAsync(page, "client shell, dark");
+    }
+
+    [BrowserFact]
+    public async Task The_owner_downloads_the_monthly_pdf_report_at_1440px()
+    {
+        var page = await app.NewPageAsync(1440);
+        var identifier = "awa.diop@demo.sn";
+        await app.SignInAsync(page, identifier, app.PasswordOf(identifier));
+        if (page.Url.EndsWith("/account/change-password", StringComparison.Ordinal))
+        {
+            await app.ChangePasswordAsync(page, app.PasswordOf(identifier), "DiopAwa2026x");
+            app.PasswordChanged(identifier, "DiopAwa2026x");
+        }
+
+        await page.GotoAsync(app.BaseUrl + "/app/reports", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Rapports" }).WaitForAsync();
+        var pdf = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "PDF" }).First.ClickAsync());
+        Assert.Matches(@"^rapport-\d{4}-\d{2}-.*\.pdf$", pdf.SuggestedFilename);
+        var bytes = await File.ReadAllBytesAsync((await pdf.PathAsync())!);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
+        Assert.Contains(Portal.Tests.Dashboard.Documents.PdfTextReader.Pages(bytes), p => p.Contains("Démo Commerce SARL", StringComparison.Ordinal));
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "client reports, light");
     }
 
     [BrowserFact]

@@ -19,6 +19,8 @@ using Portal.Infrastructure.Spreadsheets;
 //   --report: only the error report line (a 10 MB upload with 10,000 faulty cells), which the import run also prints.
 //   --messages [--count 100000] [--providers sqlite,postgres]: the messaging benchmark (outbox throughput, commit to bell).
 //   --exports [--rows 1000000]: the dashboard's documents (CSV, Excel and PDF grid exports, the monthly report).
+//   --dashboard [--sales 1000000] [--products 5000] [--others 20] [--other-sales 50000] [--providers sqlite,postgres]:
+//   the client dashboard at the size (overview, stock, forecasts, report; see DashboardBenchmark).
 if (args.Contains("--ui"))
 {
     await Portal.Benchmarks.CircuitBenchmark.RunAsync(
@@ -40,6 +42,15 @@ var postgres = Environment.GetEnvironmentVariable("PORTAL_BENCH_POSTGRES") ?? En
 if (args.Contains("--messages"))
 {
     await Portal.Benchmarks.MessagingBenchmark.RunAsync(int.Parse(Option("--count", "100000"), CultureInfo.InvariantCulture), Option("--providers", "sqlite,postgres").Split(','), postgres, work);
+    return;
+}
+
+if (args.Contains("--dashboard"))
+{
+    await Portal.Benchmarks.DashboardBenchmark.RunAsync(
+        int.Parse(Option("--sales", "1000000"), CultureInfo.InvariantCulture), int.Parse(Option("--products", "5000"), CultureInfo.InvariantCulture),
+        int.Parse(Option("--others", "20"), CultureInfo.InvariantCulture), int.Parse(Option("--other-sales", "50000"), CultureInfo.InvariantCulture),
+        Option("--providers", "sqlite,postgres").Split(','), postgres, work);
     return;
 }
 

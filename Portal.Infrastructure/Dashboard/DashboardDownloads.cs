@@ -84,8 +84,8 @@ public sealed class DashboardDownloads(PortalDb portalDb, CurrentUser user, Audi
 
         await StartAsync("monthly_report", format, new { month = first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken);
         var report = await BuildReportAsync(first, cancellationToken);
-        var name = $"rapport-{first:yyyy-MM}";
-        return new Download(GridExport.FileName(name, format, Today), GridExport.ContentType(format), async (output, ct) =>
+        var name = $"rapport-{first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)}.{(format == ExportFormat.Pdf ? "pdf" : "xlsx")}";
+        return new Download(name, GridExport.ContentType(format), async (output, ct) =>
         {
             // The report is small (a few pages): built in memory, then copied to the response asynchronously.
             using var buffer = new MemoryStream();
@@ -121,7 +121,8 @@ public sealed class DashboardDownloads(PortalDb portalDb, CurrentUser user, Audi
         ];
         if (overview.ShowsCosts)
         {
-            kpis.Add(new("Marge brute", now.MarginRate is { } rate ? $"{currency.Format(now.Margin)} ({rate.ToString("P1", french)})" : "—", now.CostedShare is { } share ? $"sur {share.ToString("P0", french)} du CA (coût connu)" : null));
+            kpis.Add(new("Marge brute", now.MarginRate is null ? "—" : currency.Format(now.Margin),
+                now.MarginRate is { } rate ? $"Taux {rate.ToString("P1", french)} sur {now.CostedShare!.Value.ToString("P0", french)} du CA" : null));
             kpis.Add(new("Valeur du stock", currency.Format(overview.Stock.Value ?? 0), null));
         }
 

@@ -97,7 +97,8 @@ public sealed class StockService(PortalDb portalDb, CurrentUser user, InsightsSc
     public async Task<IReadOnlyDictionary<StockStatus, int>> CountsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = portalDb.ForCurrentUser(Permissions.Dashboard.Read);
-        return await db.ProductInsights.AsNoTracking().Join(db.Products.Where(p => p.IsActive), i => i.ProductId, p => p.Id, (i, _) => i.Status)
+        var tenantId = user.TenantId!.Value;
+        return await db.ProductInsights.AsNoTracking().Where(i => i.TenantId == tenantId).Join(db.Products.Where(p => p.IsActive), i => i.ProductId, p => p.Id, (i, _) => i.Status)
             .GroupBy(s => s).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
     }
@@ -135,7 +136,7 @@ public sealed class StockService(PortalDb portalDb, CurrentUser user, InsightsSc
         await using var db = portalDb.ForCurrentUser(Permissions.Dashboard.Read);
         var currency = Currency.ForCountry((await portalDb.CurrentTenantAsync(cancellationToken)).Country);
         var company = await db.CompanyForecasts.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new CompanyForecast(user.TenantId!.Value);
-        var active = db.ProductInsights.AsNoTracking().Join(db.Products.Where(p => p.IsActive), i => i.ProductId, p => p.Id, (i, _) => i);
+        var active = db.ProductInsights.AsNoTracking().Where(i => i.TenantId == company.TenantId).Join(db.Products.Where(p => p.IsActive), i => i.ProductId, p => p.Id, (i, _) => i);
         var withoutHistory = await active.CountAsync(i => i.Method == ForecastMethod.NotEnoughHistory, cancellationToken);
         var toReorder = await active.CountAsync(i => i.SuggestedReorder > 0, cancellationToken);
         return new ForecastSummary(
@@ -161,9 +162,11 @@ public sealed class StockService(PortalDb portalDb, CurrentUser user, InsightsSc
         await scheduler.QueueAsync(tenantId, cancellationToken);
     }
 
-    private static IQueryable<ProductAndInsight> Filter(PortalDbContext db, string? category, string? search)
+    // The tenant is named again beside the query filter so SQLite can use the indexes (see OverviewService).
+    private IQueryable<ProductAndInsight> Filter(PortalDbContext db, string? category, string? search)
     {
-        var products = db.Products.AsNoTracking().Where(p => p.IsActive);
+        var tenantId = user.TenantId!.Value;
+        var products = db.Products.AsNoTracking().Where(p => p.TenantId == tenantId && p.IsActive);
         if (!string.IsNullOrWhiteSpace(category))
         {
             products = products.Where(p => p.Category == category);
@@ -176,7 +179,7 @@ public sealed class StockService(PortalDb portalDb, CurrentUser user, InsightsSc
         }
 
         return from p in products
-               join i in db.ProductInsights.AsNoTracking() on p.Id equals i.ProductId into found
+               join i in db.ProductInsights.AsNoTracking().Where(i => i.TenantId == tenantId) on p.Id equals i.ProductId into found
                from i in found.DefaultIfEmpty()
                select new ProductAndInsight { Product = p, Insight = i };
     }

@@ -98,6 +98,7 @@ public static class Labels
         AuditActions.RequeueMessage => "Message remis en file",
         AuditActions.SendTestMessage => "Envoi d'un message de test",
         AuditActions.ChangeMessagePreferences => "Préférences de notification modifiées",
+        AuditActions.ChangeAlertRules => "Règles d'alerte modifiées",
         _ => action,
     };
 }

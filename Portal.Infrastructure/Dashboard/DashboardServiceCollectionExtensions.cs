@@ -13,6 +13,8 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<InsightsCalculator>();
         services.AddSingleton<InsightsScheduler>();
         services.AddScoped<StockService>();
+        services.AddScoped<AlertEvaluator>();
+        services.AddScoped<AlertService>();
         services.AddQuartz(q =>
         {
             q.AddJob<InsightsJob>(job => job.WithIdentity(InsightsJob.Key).StoreDurably());

@@ -71,6 +71,7 @@ public static class Labels
         "site" => "Site",
         "import_job" => "Import",
         "message" => "Message",
+        "alert_rules" => "Alertes",
         null or "" => string.Empty,
         _ => entityType,
     };

@@ -26,4 +26,5 @@ public static class AuditActions
     public const string ChangeMessagePreferences = "change_message_preferences";
     public const string ChangeForecastSettings = "change_forecast_settings";
     public const string ExportData = "export_data";
+    public const string ChangeAlertRules = "change_alert_rules";
 }

@@ -14,6 +14,8 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<InsightsScheduler>();
         services.AddScoped<StockService>();
         services.AddScoped<DashboardDownloads>();
+        services.AddScoped<AlertEvaluator>();
+        services.AddScoped<AlertService>();
         services.AddQuartz(q =>
         {
             q.AddJob<InsightsJob>(job => job.WithIdentity(InsightsJob.Key).StoreDurably());

@@ -6,11 +6,12 @@ using Quartz;
 namespace Portal.Infrastructure.Dashboard;
 
 /// <summary>
-/// Recomputes stock statuses and forecasts: for one company right after its import commits, and for every active
-/// company each night at 02:00 in Dakar. One run at a time, so a night's sweep and an import's refresh never overlap.
+/// Recomputes stock statuses and forecasts, then checks the company's alerts on them: for one company right after its
+/// import commits, and for every active company each night at 02:00 in Dakar. One run at a time, so a night's sweep and
+/// an import's refresh never overlap.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class InsightsJob(PortalDb portalDb, InsightsCalculator calculator, SalesChanges changes, ILogger<InsightsJob> logger) : IJob
+public sealed class InsightsJob(PortalDb portalDb, InsightsCalculator calculator, AlertEvaluator alerts, SalesChanges changes, ILogger<InsightsJob> logger) : IJob
 {
     public const string TenantKey = "tenantId";
 
@@ -32,17 +33,35 @@ public sealed class InsightsJob(PortalDb portalDb, InsightsCalculator calculator
 
         foreach (var tenant in tenants)
         {
-            try
-            {
-                await using var db = portalDb.ForJob(tenant, "insights");
-                await calculator.ComputeAsync(db, tenant, cancellationToken);
-                changes.Signal(tenant);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // One company's failure must not stop the others' night.
-                logger.LogError(e, "Insights for tenant {TenantId} failed", tenant);
-            }
+            await RefreshAsync(tenant, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// One company's insights, then its alerts on them. Failures are logged, never thrown: one company never stops the
+    /// others' night, and an alert failure leaves the saved insights (and the pages they refresh) alone.
+    /// </summary>
+    public async Task RefreshAsync(Guid tenant, CancellationToken cancellationToken = default)
+    {
+        if (await TryAsync(tenant, "insights", db => calculator.ComputeAsync(db, tenant, cancellationToken)))
+        {
+            await TryAsync(tenant, "alerts", db => alerts.EvaluateAsync(db, tenant, cancellationToken));
+            changes.Signal(tenant);
+        }
+    }
+
+    private async Task<bool> TryAsync(Guid tenant, string work, Func<PortalDbContext, Task> run)
+    {
+        try
+        {
+            await using var db = portalDb.ForJob(tenant, work);
+            await run(db);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Job {Work} for tenant {TenantId} failed", work, tenant);
+            return false;
         }
     }
 }

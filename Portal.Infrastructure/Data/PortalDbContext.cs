@@ -56,6 +56,10 @@ public abstract class PortalDbContext : IdentityUserContext<PortalUser, Guid>
 
     public DbSet<CompanyForecast> CompanyForecasts => Set<CompanyForecast>();
 
+    public DbSet<AlertRule> AlertRules => Set<AlertRule>();
+
+    public DbSet<AlertFiring> AlertFirings => Set<AlertFiring>();
+
     public DbSet<OnboardingSession> OnboardingSessions => Set<OnboardingSession>();
 
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();

@@ -66,6 +66,25 @@ public static class MessageKinds
         "portal_repeated_lockouts",
         ["{{account.name}}", "{{lock.count}}"]);
 
+    /// <summary>
+    /// A company's alert rule fired (<c>Dashboard/AlertEvaluator</c>): the owner and managers receive it by default, on
+    /// the channel they read; members and viewers only if they switch a channel on.
+    /// </summary>
+    public static readonly MessageKind StockAlert = new(
+        "stock.alert",
+        "Alertes de stock et de ventes",
+        MessageAudience.Tenant,
+        MessagePriority.Normal,
+        ExternalByDefault: true,
+        "Alerte : {{alert.title}} ({{alert.subject}})",
+        "{{alert.subject}} : {{alert.text}}.\n\nRetrouvez les alertes de {{tenant.name}} dans {{app.name}}, rubrique « Alertes ». Vous ne serez pas prévenu à nouveau tant que cette alerte reste ouverte.",
+        "{{app.name}} : {{alert.subject}}, {{alert.text}}.",
+        "portal_stock_alert",
+        ["{{alert.subject}}", "{{alert.text}}"])
+    {
+        DefaultRoles = new HashSet<string>(StringComparer.Ordinal) { Domain.Identity.Roles.Owner, Domain.Identity.Roles.Manager },
+    };
+
     public static readonly MessageKind Test = new(
         "messaging.test",
         "Message de test",
@@ -78,7 +97,7 @@ public static class MessageKinds
         "portal_test",
         ["{{sender.name}}"]);
 
-    public static IReadOnlyList<MessageKind> All { get; } = [ImportSucceeded, ImportFailed, AccountLocked, DeviceLocked, RepeatedLockouts, Test];
+    public static IReadOnlyList<MessageKind> All { get; } = [ImportSucceeded, ImportFailed, AccountLocked, DeviceLocked, RepeatedLockouts, StockAlert, Test];
 
     public static MessageKind Get(string type) =>
         All.FirstOrDefault(k => k.Type == type) ?? throw new NotFoundException($"Type de message inconnu : {type}.");

@@ -45,6 +45,7 @@ public partial class PageGalleryTests(AppServer app) : IClassFixture<AppServer>
             ("client-stock", client, "/app/stock", true),
             ("client-forecasts", client, "/app/forecasts", true),
             ("client-reports", client, "/app/reports", true),
+            ("client-alerts", client, "/app/alerts", true),
             ("client-notifications", client, "/app/notifications", true),
             ("client-preferences", client, "/app/profile/notifications", true),
             ("access-denied", client, "/admin", false),

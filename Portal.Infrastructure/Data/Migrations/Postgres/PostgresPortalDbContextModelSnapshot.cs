@@ -172,6 +172,71 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Dashboard.AlertFiring", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("FirstSeen")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly>("LastSeen")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("Resolved")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("TenantId", "Kind", "ProductId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AlertFirings_Open")
+                        .HasFilter("\"Resolved\" IS NULL");
+
+                    b.HasIndex("TenantId", "Resolved", "FirstSeen");
+
+                    b.ToTable("AlertFirings", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dashboard.AlertRule", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Threshold")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TenantId", "Kind");
+
+                    b.ToTable("AlertRules", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Dashboard.CompanyForecast", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1100,6 +1165,29 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Portal.Infrastructure.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dashboard.AlertFiring", b =>
+                {
+                    b.HasOne("Portal.Domain.Sales.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dashboard.AlertRule", b =>
+                {
+                    b.HasOne("Portal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

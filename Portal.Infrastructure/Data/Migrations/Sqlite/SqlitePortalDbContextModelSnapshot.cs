@@ -161,6 +161,71 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Dashboard.AlertFiring", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FirstSeen")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastSeen")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Resolved")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("TenantId", "Kind", "ProductId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AlertFirings_Open")
+                        .HasFilter("\"Resolved\" IS NULL");
+
+                    b.HasIndex("TenantId", "Resolved", "FirstSeen");
+
+                    b.ToTable("AlertFirings", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dashboard.AlertRule", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Threshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId", "Kind");
+
+                    b.ToTable("AlertRules", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Dashboard.CompanyForecast", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1087,6 +1152,29 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Portal.Infrastructure.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dashboard.AlertFiring", b =>
+                {
+                    b.HasOne("Portal.Domain.Sales.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dashboard.AlertRule", b =>
+                {
+                    b.HasOne("Portal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -781,9 +781,9 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("TenantId", "SiteId", "ProductId", "Day");
 
-                    b.HasIndex("TenantId", "Day");
-
                     b.HasIndex("TenantId", "ProductId", "Day");
+
+                    b.HasIndex("TenantId", "Day", "ProductId", "Units", "Revenue");
 
                     b.ToTable("DailyProductSales", (string)null);
                 });

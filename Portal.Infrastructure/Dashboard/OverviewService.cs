@@ -27,7 +27,7 @@ public sealed class OverviewService(PortalDb portalDb, CurrentUser user, TimePro
         // (TenantId, Day) indexes, which it cannot through the filter's "all tenants or this one" test.
         var tenantId = user.TenantId!.Value;
         var (period, previous) = (query.Period, query.Period.Previous);
-        var country = (await portalDb.CurrentTenantAsync(cancellationToken)).Country;
+        var tenant = await portalDb.CurrentTenantAsync(cancellationToken);
         var sites = await db.Sites.AsNoTracking().Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken);
         if (query.SiteId is { } chosen && sites.All(s => s.Id != chosen))
         {
@@ -85,7 +85,8 @@ public sealed class OverviewService(PortalDb portalDb, CurrentUser user, TimePro
             active.Count(p => p.CostPrice is null));
 
         return new Overview(
-            Currency.ForCountry(country),
+            tenant.Name,
+            Currency.ForCountry(tenant.Country),
             period,
             bucket,
             lastSaleDay,

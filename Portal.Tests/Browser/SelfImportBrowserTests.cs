@@ -59,6 +59,7 @@ public class SelfImportBrowserTests(AppServer app) : IClassFixture<AppServer>
 
         // The new price and the new product are in the stock grid.
         await page.GotoAsync(app.BaseUrl + "/app/stock");
+        await AppServer.WaitInteractiveAsync(page);
         await page.GetByLabel("Rechercher un produit").FillAsync("Bissap séché");
         await page.Locator("tbody tr", new() { HasText = "Bissap séché 500 g" }).WaitForAsync();
 

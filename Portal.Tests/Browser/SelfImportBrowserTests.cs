@@ -53,7 +53,7 @@ public class SelfImportBrowserTests(AppServer app) : IClassFixture<AppServer>
         Assert.Equal(["1", "1", "1", "1"], await page.Locator("#import-summary dd").AllInnerTextsAsync());
         Assert.Contains(code, await page.Locator(".duplicates-table tbody").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "horizontal scrolling at 390 px");
-        await page.Locator(".mud-snackbar").WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 20_000 });
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.mud-snackbar').length === 0", null, new() { Timeout = 20_000 });
         await AppServer.ScreenshotAsync(page, "self-import-390");
         await Accessibility.AssertNoSeriousViolationsAsync(page, "self-service import, 390 px");
 

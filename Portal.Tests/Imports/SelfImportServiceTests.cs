@@ -68,6 +68,9 @@ public class SelfImportServiceTests(ITestOutputHelper output)
         await using var database = await TestDatabase.CreateAsync(provider);
         var (harness, rice, oil) = await CompanyAsync(database);
         var (other, otherRice, _) = await CompanyAsync(database, "Autre Commerce SARL");
+        var dashboardsTold = 0;
+        using var following = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Portal.Infrastructure.Dashboard.SalesChanges>(database.Services).Follow(harness.Company.TenantId, () => Interlocked.Increment(ref dashboardsTold));
 
         var job = await harness.UploadAndRunAsync(NovemberFile(), dryRun: false);
 
@@ -99,6 +102,8 @@ public class SelfImportServiceTests(ITestOutputHelper output)
         Assert.Contains(audit, a => a.Action == AuditActions.UploadTemplate && a.Details.Contains("\"mode\":\"append\""));
         Assert.Contains(audit, a => a.Action == AuditActions.ImportData && a.Details.Contains("\"status\":\"succeeded\"") && a.Details.Contains("\"mode\":\"append\""));
         Assert.True((await db.Tenants.SingleAsync(t => t.Id == tenantId)).IsActive);
+        // The company's open dashboards reload once the import commits.
+        Assert.Equal(1, Volatile.Read(ref dashboardsTold));
     }
 
     [Theory]

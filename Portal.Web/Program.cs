@@ -37,6 +37,7 @@ app.MapAccountEndpoints();
 app.MapHealthEndpoint();
 app.MapOnboardingEndpoints();
 app.MapDashboardEndpoints();
+app.MapSelfImportEndpoints();
 app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(app.Services.GetRequiredService<StartupBanner>().Describe(app.Urls)));
 app.Run();
 

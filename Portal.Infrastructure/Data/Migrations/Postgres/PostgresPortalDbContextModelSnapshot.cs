@@ -661,6 +661,14 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.Property<long>("FileSize")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("IncludeDuplicates")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Phase")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -680,7 +688,7 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.Property<long>("RowsDone")
                         .HasColumnType("bigint");
 
-                    b.Property<Guid>("SessionId")
+                    b.Property<Guid?>("SessionId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTime?>("StartedAt")
@@ -1260,8 +1268,7 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Portal.Domain.Onboarding.OnboardingSession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Portal.Domain.Tenancy.Tenant", null)
                         .WithMany()

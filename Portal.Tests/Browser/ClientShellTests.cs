@@ -21,8 +21,8 @@ public class ClientShellTests(AppServer app) : IClassFixture<AppServer>
         // The demo company's two years of sales: KPIs, the trend chart, tops and sites on the first start.
         await page.GetByRole(AriaRole.Heading, new() { Name = "Vue d'ensemble" }).WaitForAsync();
         await page.GetByRole(AriaRole.Img, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Chiffre d'affaires par jour") }).WaitForAsync();
-        await page.GetByText("Boutique Plateau").WaitForAsync();
-        await page.GetByText("Dépôt Pikine").WaitForAsync();
+        await page.Locator(".rank-name", new() { HasText = "Boutique Plateau" }).WaitForAsync();
+        await page.Locator(".rank-name", new() { HasText = "Dépôt Pikine" }).WaitForAsync();
         Assert.Matches(@"^\d[\d\s\u202F]* FCFA$", (await page.Locator(".dash-kpi-value").First.InnerTextAsync()).Replace('\u00A0', ' '));
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "horizontal scrolling at 390 px");
         await AppServer.ScreenshotAsync(page, "client-390-light");

@@ -34,24 +34,10 @@ public sealed class StockService(PortalDb portalDb, CurrentUser user, InsightsSc
     public async Task<Page<StockRow>> ListAsync(StockFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         await using var db = portalDb.ForCurrentUser(Permissions.Dashboard.Read);
-        var costs = user.Can(Permissions.Dashboard.Costs);
-        var rows = Filter(db, filter.Category, filter.Search)
-            .Where(x => filter.Status == null || (x.Insight != null && x.Insight.Status == filter.Status));
+        var rows = StockRows(db, filter);
         var total = await rows.CountAsync(cancellationToken);
-        var sorted = (page.SortBy, page.Descending) switch
-        {
-            ("name", var d) => d ? rows.OrderByDescending(x => x.Product.Name) : rows.OrderBy(x => x.Product.Name),
-            ("stock", var d) => d ? rows.OrderByDescending(x => x.Product.CurrentStock) : rows.OrderBy(x => x.Product.CurrentStock),
-            ("cover", var d) => d ? rows.OrderByDescending(x => x.Insight!.DaysOfCover) : rows.OrderBy(x => x.Insight!.DaysOfCover),
-            ("pace", var d) => d ? rows.OrderByDescending(x => x.Insight!.Average30) : rows.OrderBy(x => x.Insight!.Average30),
-            _ => rows.OrderBy(x => x.Product.CurrentStock > 0).ThenBy(x => x.Insight!.DaysOfCover),
-        };
-        var items = await sorted.ThenBy(x => x.Product.Code).Skip(page.SafeSkip).Take(page.SafeTake)
-            .Select(x => new StockRow(
-                x.Product.Id, x.Product.Code, x.Product.Name, x.Product.Category, x.Product.CurrentStock, x.Product.ReorderPoint,
-                x.Insight!.Average30, x.Insight.Average90, x.Insight.DaysOfCover, x.Insight.Status, x.Insight.LastSale,
-                costs && x.Product.CostPrice != null ? x.Product.CostPrice * x.Product.CurrentStock : null))
-            .ToListAsync(cancellationToken);
+        var items = await Project(Sort(rows, page.SortBy, page.Descending), user.Can(Permissions.Dashboard.Costs))
+            .Skip(page.SafeSkip).Take(page.SafeTake).ToListAsync(cancellationToken);
         return new Page<StockRow>(items, total);
     }
 
@@ -59,16 +45,7 @@ public sealed class StockService(PortalDb portalDb, CurrentUser user, InsightsSc
     public async IAsyncEnumerable<StockRow> RowsAsync(StockFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var db = portalDb.ForCurrentUser(Permissions.Dashboard.Read);
-        var costs = user.Can(Permissions.Dashboard.Costs);
-        var rows = Filter(db, filter.Category, filter.Search)
-            .Where(x => filter.Status == null || (x.Insight != null && x.Insight.Status == filter.Status))
-            .OrderBy(x => x.Product.CurrentStock > 0).ThenBy(x => x.Insight!.DaysOfCover).ThenBy(x => x.Product.Code)
-            .Select(x => new StockRow(
-                x.Product.Id, x.Product.Code, x.Product.Name, x.Product.Category, x.Product.CurrentStock, x.Product.ReorderPoint,
-                x.Insight!.Average30, x.Insight.Average90, x.Insight.DaysOfCover, x.Insight.Status, x.Insight.LastSale,
-                costs && x.Product.CostPrice != null ? x.Product.CostPrice * x.Product.CurrentStock : null))
-            .AsAsyncEnumerable().WithCancellation(cancellationToken);
-        await foreach (var row in rows)
+        await foreach (var row in Project(Sort(StockRows(db, filter), null, false), user.Can(Permissions.Dashboard.Costs)).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return row;
         }
@@ -77,19 +54,10 @@ public sealed class StockService(PortalDb portalDb, CurrentUser user, InsightsSc
     /// <summary>Every forecast row, soonest stock-out first, streamed (exports).</summary>
     public async IAsyncEnumerable<ForecastRow> ForecastRowsAsync(string? search, bool toReorder, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        const int Batch = PageRequest.MaxTake;
-        for (var skip = 0; ; skip += Batch)
+        await using var db = portalDb.ForCurrentUser(Permissions.Dashboard.Read);
+        await foreach (var row in ProjectForecasts(SortForecasts(ForecastRows(db, null, search, toReorder), null, false)).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            var page = await ForecastsAsync(null, search, toReorder, new PageRequest(skip, Batch), cancellationToken);
-            foreach (var row in page.Items)
-            {
-                yield return row;
-            }
-
-            if (page.Items.Count < Batch)
-            {
-                yield break;
-            }
+            yield return row;
         }
     }
 
@@ -113,21 +81,9 @@ public sealed class StockService(PortalDb portalDb, CurrentUser user, InsightsSc
     public async Task<Page<ForecastRow>> ForecastsAsync(string? category, string? search, bool toReorder, PageRequest page, CancellationToken cancellationToken = default)
     {
         await using var db = portalDb.ForCurrentUser(Permissions.Dashboard.Read);
-        var rows = Filter(db, category, search).Where(x => x.Insight != null && (!toReorder || x.Insight.SuggestedReorder > 0));
+        var rows = ForecastRows(db, category, search, toReorder);
         var total = await rows.CountAsync(cancellationToken);
-        var sorted = (page.SortBy, page.Descending) switch
-        {
-            ("name", var d) => d ? rows.OrderByDescending(x => x.Product.Name) : rows.OrderBy(x => x.Product.Name),
-            ("next30", var d) => d ? rows.OrderByDescending(x => x.Insight!.Next30) : rows.OrderBy(x => x.Insight!.Next30),
-            ("order", var d) => d ? rows.OrderByDescending(x => x.Insight!.SuggestedReorder) : rows.OrderBy(x => x.Insight!.SuggestedReorder),
-            // Soonest stock-out first; products that do not run out, then those without numbers, last.
-            _ => rows.OrderBy(x => x.Insight!.StockOutDate == null).ThenBy(x => x.Insight!.StockOutDate).ThenBy(x => x.Insight!.Next30 == null).ThenByDescending(x => x.Insight!.Next30),
-        };
-        var items = await sorted.ThenBy(x => x.Product.Code).Skip(page.SafeSkip).Take(page.SafeTake)
-            .Select(x => new ForecastRow(
-                x.Product.Id, x.Product.Code, x.Product.Name, x.Product.Category, x.Product.CurrentStock, x.Insight!.Method, x.Insight.Next7,
-                x.Insight.Next30, x.Insight.Wape, x.Insight.StockOutDate, x.Insight.SuggestedReorder, x.Insight.Advice))
-            .ToListAsync(cancellationToken);
+        var items = await ProjectForecasts(SortForecasts(rows, page.SortBy, page.Descending)).Skip(page.SafeSkip).Take(page.SafeTake).ToListAsync(cancellationToken);
         return new Page<ForecastRow>(items, total);
     }
 
@@ -161,6 +117,42 @@ public sealed class StockService(PortalDb portalDb, CurrentUser user, InsightsSc
         await db.SaveChangesAsync(cancellationToken);
         await scheduler.QueueAsync(tenantId, cancellationToken);
     }
+
+    private IQueryable<ProductAndInsight> StockRows(PortalDbContext db, StockFilter filter) =>
+        Filter(db, filter.Category, filter.Search).Where(x => filter.Status == null || (x.Insight != null && x.Insight.Status == filter.Status));
+
+    // Most urgent first by default: out of stock, then the fewest days of cover.
+    private static IOrderedQueryable<ProductAndInsight> Sort(IQueryable<ProductAndInsight> rows, string? sortBy, bool descending) => (sortBy, descending) switch
+    {
+        ("name", var d) => d ? rows.OrderByDescending(x => x.Product.Name) : rows.OrderBy(x => x.Product.Name),
+        ("stock", var d) => d ? rows.OrderByDescending(x => x.Product.CurrentStock) : rows.OrderBy(x => x.Product.CurrentStock),
+        ("cover", var d) => d ? rows.OrderByDescending(x => x.Insight!.DaysOfCover) : rows.OrderBy(x => x.Insight!.DaysOfCover),
+        ("pace", var d) => d ? rows.OrderByDescending(x => x.Insight!.Average30) : rows.OrderBy(x => x.Insight!.Average30),
+        _ => rows.OrderBy(x => x.Product.CurrentStock > 0).ThenBy(x => x.Insight!.DaysOfCover),
+    };
+
+    private static IQueryable<StockRow> Project(IOrderedQueryable<ProductAndInsight> rows, bool costs) =>
+        rows.ThenBy(x => x.Product.Code).Select(x => new StockRow(
+            x.Product.Id, x.Product.Code, x.Product.Name, x.Product.Category, x.Product.CurrentStock, x.Product.ReorderPoint,
+            x.Insight!.Average30, x.Insight.Average90, x.Insight.DaysOfCover, x.Insight.Status, x.Insight.LastSale,
+            costs && x.Product.CostPrice != null ? x.Product.CostPrice * x.Product.CurrentStock : null));
+
+    private IQueryable<ProductAndInsight> ForecastRows(PortalDbContext db, string? category, string? search, bool toReorder) =>
+        Filter(db, category, search).Where(x => x.Insight != null && (!toReorder || x.Insight.SuggestedReorder > 0));
+
+    // Soonest stock-out first by default; products that do not run out, then those without numbers, last.
+    private static IOrderedQueryable<ProductAndInsight> SortForecasts(IQueryable<ProductAndInsight> rows, string? sortBy, bool descending) => (sortBy, descending) switch
+    {
+        ("name", var d) => d ? rows.OrderByDescending(x => x.Product.Name) : rows.OrderBy(x => x.Product.Name),
+        ("next30", var d) => d ? rows.OrderByDescending(x => x.Insight!.Next30) : rows.OrderBy(x => x.Insight!.Next30),
+        ("order", var d) => d ? rows.OrderByDescending(x => x.Insight!.SuggestedReorder) : rows.OrderBy(x => x.Insight!.SuggestedReorder),
+        _ => rows.OrderBy(x => x.Insight!.StockOutDate == null).ThenBy(x => x.Insight!.StockOutDate).ThenBy(x => x.Insight!.Next30 == null).ThenByDescending(x => x.Insight!.Next30),
+    };
+
+    private static IQueryable<ForecastRow> ProjectForecasts(IOrderedQueryable<ProductAndInsight> rows) =>
+        rows.ThenBy(x => x.Product.Code).Select(x => new ForecastRow(
+            x.Product.Id, x.Product.Code, x.Product.Name, x.Product.Category, x.Product.CurrentStock, x.Insight!.Method, x.Insight.Next7,
+            x.Insight.Next30, x.Insight.Wape, x.Insight.StockOutDate, x.Insight.SuggestedReorder, x.Insight.Advice));
 
     // The tenant is named again beside the query filter so SQLite can use the indexes (see OverviewService).
     private IQueryable<ProductAndInsight> Filter(PortalDbContext db, string? category, string? search)

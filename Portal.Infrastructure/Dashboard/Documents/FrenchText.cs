@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Portal.Domain.Common;
 
 namespace Portal.Infrastructure.Dashboard.Documents;
@@ -72,25 +71,5 @@ internal static class FrenchText
             >= 1_000m => Compact(amount / 1_000m, 1) + "\u00A0k",
             _ => Compact(amount, 1),
         };
-    }
-
-    /// <summary>A file-name-safe form: lower-case ASCII letters and digits separated by dashes ("Chiffre d'affaires" -> "chiffre-d-affaires").</summary>
-    public static string Slug(string text)
-    {
-        var slug = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                slug.Append(char.ToLowerInvariant(c));
-            }
-            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && slug.Length > 0 && slug[^1] != '-')
-            {
-                slug.Append('-');
-            }
-        }
-
-        var result = slug.ToString().Trim('-');
-        return result.Length == 0 ? "export" : result;
     }
 }

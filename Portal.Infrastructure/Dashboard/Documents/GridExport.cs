@@ -25,7 +25,7 @@ public static class GridExport
     public static string FileName(string baseName, ExportFormat format, DateOnly day) => format switch
     {
         ExportFormat.Csv or ExportFormat.Xlsx or ExportFormat.Pdf =>
-            string.Create(CultureInfo.InvariantCulture, $"{FrenchText.Slug(baseName)}-{day:yyyy-MM-dd}.{format.ToString().ToLowerInvariant()}"),
+            string.Create(CultureInfo.InvariantCulture, $"{Files.FileNames.Slug(baseName)}-{day:yyyy-MM-dd}.{format.ToString().ToLowerInvariant()}"),
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 

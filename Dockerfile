@@ -5,8 +5,9 @@ COPY . .
 RUN dotnet publish Portal.Web/Portal.Web.csproj -c Release -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# Fonts: PDFsharp reads DejaVu Sans (Liberation Sans as fallback) from disk, see Dashboard/Documents/PdfFonts.cs.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends fonts-dejavu-core curl \
+ && apt-get install -y --no-install-recommends fonts-dejavu-core fonts-liberation curl \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .

@@ -36,6 +36,8 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapHealthEndpoint();
 app.MapOnboardingEndpoints();
+app.MapDashboardEndpoints();
+app.MapSelfImportEndpoints();
 app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(app.Services.GetRequiredService<StartupBanner>().Describe(app.Urls)));
 app.Run();
 

@@ -24,4 +24,7 @@ public static class AuditActions
     public const string RequeueMessage = "requeue_message";
     public const string SendTestMessage = "send_test_message";
     public const string ChangeMessagePreferences = "change_message_preferences";
+    public const string ChangeForecastSettings = "change_forecast_settings";
+    public const string ExportData = "export_data";
+    public const string ChangeAlertRules = "change_alert_rules";
 }

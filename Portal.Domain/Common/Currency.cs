@@ -33,19 +33,27 @@ public sealed record Currency(string Code, int MinorDigits, string Symbol)
     /// <summary>"12 500 FCFA", "12,50 €": the symbol people read, never the ISO code (see <see cref="Money.ToString"/>).</summary>
     public string Format(long minorUnits) => new Money(minorUnits, this).ToString();
 
-    /// <summary>"1,2 M", "850 k", "12 500": an axis label or a tight card, without the symbol.</summary>
-    public string FormatShort(long minorUnits)
+    /// <summary>"850", "12,5 k", "1,2 M": an axis label or a tight card, without the symbol (see <see cref="Abbreviate"/>).</summary>
+    public string FormatShort(long minorUnits) => Abbreviate(ToAmount(minorUnits));
+
+    /// <summary>
+    /// An amount in thousands (k), millions (M) or billions (Md) from 1,000 up, with at most one decimal: "850", "2,5 k",
+    /// "1,2 M", "3 Md". The web's charts and the PDF report's read the same; the unit is held to its number by a no-break
+    /// space. Comma decimals without the machine's culture data.
+    /// </summary>
+    public static string Abbreviate(decimal amount)
     {
-        var amount = ToAmount(minorUnits);
-        var french = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
-        return Math.Abs(amount) switch
+        var (scaled, unit) = Math.Abs(amount) switch
         {
-            >= 1_000_000_000 => (amount / 1_000_000_000).ToString("0.#", french) + " Md",
-            >= 1_000_000 => (amount / 1_000_000).ToString("0.#", french) + " M",
-            >= 10_000 => (amount / 1_000).ToString("0", french) + " k",
-            _ => amount.ToString("#,0", french),
+            >= 1_000_000_000m => (amount / 1_000_000_000m, "\u00A0Md"),
+            >= 1_000_000m => (amount / 1_000_000m, "\u00A0M"),
+            >= 1_000m => (amount / 1_000m, "\u00A0k"),
+            _ => (amount, string.Empty),
         };
+        return Math.Round(scaled, 1, MidpointRounding.AwayFromZero).ToString("0.#", CommaDecimals) + unit;
     }
+
+    private static readonly System.Globalization.NumberFormatInfo CommaDecimals = new() { NumberDecimalSeparator = ",", NegativeSign = "-" };
 
     private long Scale => MinorDigits switch
     {

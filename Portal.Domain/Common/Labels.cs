@@ -71,6 +71,7 @@ public static class Labels
         "site" => "Site",
         "import_job" => "Import",
         "message" => "Message",
+        "alert_rules" => "Alertes",
         null or "" => string.Empty,
         _ => entityType,
     };
@@ -98,6 +99,7 @@ public static class Labels
         AuditActions.RequeueMessage => "Message remis en file",
         AuditActions.SendTestMessage => "Envoi d'un message de test",
         AuditActions.ChangeMessagePreferences => "Préférences de notification modifiées",
+        AuditActions.ChangeAlertRules => "Règles d'alerte modifiées",
         _ => action,
     };
 }

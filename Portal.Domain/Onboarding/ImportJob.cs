@@ -3,10 +3,11 @@ using Portal.Domain.Common;
 namespace Portal.Domain.Onboarding;
 
 /// <summary>
-/// One run of the importer over an uploaded workbook: a test (validation only) or an import. Progress is
+/// One run of the importer over an uploaded workbook: a test (validation only) or an import, of the onboarding wizard
+/// (platform staff, within a session) or of the company itself (<see cref="ImportMode.Append"/>, no session). Progress is
 /// written here so a reloaded page shows where the run stands.
 /// </summary>
-public sealed class ImportJob : IPlatformOwned
+public sealed class ImportJob : ITenantStarted
 {
     public const int FileNameMaxLength = 255;
 
@@ -15,10 +16,18 @@ public sealed class ImportJob : IPlatformOwned
     }
 
     public ImportJob(Guid tenantId, Guid sessionId, bool dryRun, string fileName, long fileSize, string storedFile, Guid requestedById, string requestedByName)
+        : this(tenantId, sessionId, ImportMode.Onboarding, dryRun, includeDuplicates: false, fileName, fileSize, storedFile, requestedById, requestedByName)
+    {
+    }
+
+    private ImportJob(
+        Guid tenantId, Guid? sessionId, ImportMode mode, bool dryRun, bool includeDuplicates, string fileName, long fileSize, string storedFile, Guid requestedById, string requestedByName)
     {
         Id = Guid.NewGuid();
         TenantId = tenantId;
         SessionId = sessionId;
+        Mode = mode;
+        IncludeDuplicates = includeDuplicates;
         DryRun = dryRun;
         FileName = fileName.Length > FileNameMaxLength ? fileName[..FileNameMaxLength] : fileName;
         FileSize = fileSize;
@@ -33,7 +42,13 @@ public sealed class ImportJob : IPlatformOwned
 
     public Guid TenantId { get; private set; }
 
-    public Guid SessionId { get; private set; }
+    /// <summary>The onboarding session of a wizard run; null for the company's own imports.</summary>
+    public Guid? SessionId { get; private set; }
+
+    public ImportMode Mode { get; private set; }
+
+    /// <summary>For an append: lines identical to stored ones are imported too (the user confirmed them).</summary>
+    public bool IncludeDuplicates { get; private set; }
 
     /// <summary>True for "Tester": every rule runs, nothing is written.</summary>
     public bool DryRun { get; private set; }
@@ -72,6 +87,11 @@ public sealed class ImportJob : IPlatformOwned
     public DateTime? CompletedAt { get; private set; }
 
     public bool IsFinished => Status is ImportStatus.Succeeded or ImportStatus.Failed;
+
+    /// <summary>A run of the company's own import page: new products created, known ones updated, sales appended.</summary>
+    public static ImportJob Append(
+        Guid tenantId, bool dryRun, bool includeDuplicates, string fileName, long fileSize, string storedFile, Guid requestedById, string requestedByName) =>
+        new(tenantId, null, ImportMode.Append, dryRun, includeDuplicates, fileName, fileSize, storedFile, requestedById, requestedByName);
 
     /// <summary>Pending to running, or running again after an interrupted attempt (nothing of which was kept).</summary>
     public void Start(DateTime now)

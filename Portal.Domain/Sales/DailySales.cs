@@ -5,9 +5,10 @@ namespace Portal.Domain.Sales;
 /// <summary>
 /// The sales of one product at one site on one day, summed: what the dashboards read instead of the raw lines.
 /// Written only by the bulk writer, in the same transaction as the lines it sums, so it always equals them.
-/// <see cref="Cost"/> sums quantity × the product's cost price when the lines were written, over the lines whose
-/// product had a known cost; <see cref="CostedRevenue"/> is the revenue of those same lines, so a margin rate can
-/// say which share of revenue it covers.
+/// <see cref="Cost"/> sums quantity × the product's cost price, over the lines whose product has a known cost (the
+/// lines carry no cost: when an import changes a product's cost, its past sums are valued again at the new one);
+/// <see cref="CostedRevenue"/> is the revenue of those same lines, so a margin rate can say which share of revenue it
+/// covers.
 /// </summary>
 public sealed class DailyProductSales : ITenantOwned
 {

@@ -3,13 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Auditing;
 using Portal.Domain.Common;
+using Portal.Domain.Dashboard;
 using Portal.Domain.Identity;
 using Portal.Domain.Tenancy;
 using Portal.Infrastructure.Auditing;
+using Portal.Infrastructure.Dashboard;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Onboarding;
-using Portal.Domain.Dashboard;
 
 namespace Portal.Infrastructure.Bootstrap;
 
@@ -18,7 +19,7 @@ namespace Portal.Infrastructure.Bootstrap;
 /// and never stored in clear; every account must change its password at first sign-in. Each creation commits with its
 /// audit entry; running it again changes nothing.
 /// </summary>
-public sealed class BootstrapSeeder(PortalDb portalDb, AccountFactory accounts, IOptions<BootstrapOptions> options, AuditTrail audit, TimeProvider clock)
+public sealed class BootstrapSeeder(PortalDb portalDb, AccountFactory accounts, IOptions<BootstrapOptions> options, AuditTrail audit, TimeProvider clock, InsightsCalculator insights)
 {
     public const string DemoTenantName = "Démo Commerce SARL";
 
@@ -41,6 +42,7 @@ public sealed class BootstrapSeeder(PortalDb portalDb, AccountFactory accounts, 
             var (tenant, sites) = SeedDemo(db, created);
             await db.SaveChangesAsync(cancellationToken);
             SeedDemoSales(db, tenant, sites);
+            await insights.ComputeAsync(db, tenant.Id, cancellationToken);
         }
 
         return created;

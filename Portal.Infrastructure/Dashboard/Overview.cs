@@ -12,6 +12,7 @@ public sealed record OverviewQuery(Period Period, Guid? SiteId = null);
 /// is false for roles that may not see costs: every cost and margin is zero then, and the stock value null.
 /// </summary>
 public sealed record Overview(
+    string CompanyName,
     Currency Currency,
     Period Period,
     Bucket Bucket,

@@ -23,8 +23,11 @@ public sealed class OverviewService(PortalDb portalDb, CurrentUser user, TimePro
     {
         await using var db = portalDb.ForCurrentUser(Permissions.Dashboard.Read);
         var costs = user.Can(Permissions.Dashboard.Costs);
+        // The query filter already keeps other companies out; naming the tenant again lets SQLite use the
+        // (TenantId, Day) indexes, which it cannot through the filter's "all tenants or this one" test.
+        var tenantId = user.TenantId!.Value;
         var (period, previous) = (query.Period, query.Period.Previous);
-        var country = (await portalDb.CurrentTenantAsync(cancellationToken)).Country;
+        var tenant = await portalDb.CurrentTenantAsync(cancellationToken);
         var sites = await db.Sites.AsNoTracking().Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken);
         if (query.SiteId is { } chosen && sites.All(s => s.Id != chosen))
         {
@@ -32,10 +35,10 @@ public sealed class OverviewService(PortalDb portalDb, CurrentUser user, TimePro
         }
 
         var days = await db.DailySiteSales.AsNoTracking()
-            .Where(d => d.Day >= previous.From && d.Day <= period.To && (query.SiteId == null || d.SiteId == query.SiteId))
+            .Where(d => d.TenantId == tenantId && d.Day >= previous.From && d.Day <= period.To && (query.SiteId == null || d.SiteId == query.SiteId))
             .Select(d => new SiteDay(d.SiteId, d.Day, d.Lines, d.Units, d.Revenue, d.CostedRevenue, d.Cost))
             .ToListAsync(cancellationToken);
-        var lastSaleDay = await db.DailySiteSales.MaxAsync(d => (DateOnly?)d.Day, cancellationToken);
+        var lastSaleDay = await db.DailySiteSales.Where(d => d.TenantId == tenantId).MaxAsync(d => (DateOnly?)d.Day, cancellationToken);
 
         var current = days.Where(d => d.Day >= period.From).Aggregate(SalesTotals.Zero, (t, d) => t + d.Totals);
         var before = days.Where(d => d.Day < period.From).Aggregate(SalesTotals.Zero, (t, d) => t + d.Totals);
@@ -59,11 +62,11 @@ public sealed class OverviewService(PortalDb portalDb, CurrentUser user, TimePro
             .OrderByDescending(s => s.Revenue).ToList();
 
         var sold = await db.DailyProductSales.AsNoTracking()
-            .Where(d => d.Day >= period.From && d.Day <= period.To && (query.SiteId == null || d.SiteId == query.SiteId))
+            .Where(d => d.TenantId == tenantId && d.Day >= period.From && d.Day <= period.To && (query.SiteId == null || d.SiteId == query.SiteId))
             .GroupBy(d => d.ProductId)
             .Select(g => new { ProductId = g.Key, Units = g.Sum(d => d.Units), Revenue = g.Sum(d => d.Revenue) })
             .ToListAsync(cancellationToken);
-        var products = (await db.Products.AsNoTracking()
+        var products = (await db.Products.AsNoTracking().Where(p => p.TenantId == tenantId)
             .Select(p => new { p.Id, p.Code, p.Name, p.Category, p.CurrentStock, p.ReorderPoint, p.CostPrice, p.IsActive })
             .ToListAsync(cancellationToken)).ToDictionary(p => p.Id);
 
@@ -82,7 +85,8 @@ public sealed class OverviewService(PortalDb portalDb, CurrentUser user, TimePro
             active.Count(p => p.CostPrice is null));
 
         return new Overview(
-            Currency.ForCountry(country),
+            tenant.Name,
+            Currency.ForCountry(tenant.Country),
             period,
             bucket,
             lastSaleDay,

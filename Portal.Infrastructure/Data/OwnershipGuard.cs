@@ -106,6 +106,12 @@ internal sealed class OwnershipGuard(ILogger<OwnershipGuard> logger) : SaveChang
             return queued.TenantId is { } owner && owner == scope.TenantId ? null : OtherTenantMessage;
         }
 
+        // A company's people start their own imports; the run itself (a platform job) changes the row afterwards.
+        if (entry.Entity is ITenantStarted started && entry.State == EntityState.Added && !scope.Platform)
+        {
+            return started.TenantId == scope.TenantId ? null : OtherTenantMessage;
+        }
+
         return ownership switch
         {
             Ownership.Tenant => Owner(entry, "TenantId", current: true) == scope.TenantId && Owner(entry, "TenantId", current: false) == scope.TenantId

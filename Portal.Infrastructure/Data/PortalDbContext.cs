@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 using Portal.Domain.Auditing;
+using Portal.Domain.Dashboard;
 using Portal.Domain.Identity;
 using Portal.Domain.Messaging;
 using Portal.Domain.Notifications;
@@ -50,6 +51,14 @@ public abstract class PortalDbContext : IdentityUserContext<PortalUser, Guid>
     public DbSet<DailyProductSales> DailyProductSales => Set<DailyProductSales>();
 
     public DbSet<DailySiteSales> DailySiteSales => Set<DailySiteSales>();
+
+    public DbSet<ProductInsight> ProductInsights => Set<ProductInsight>();
+
+    public DbSet<CompanyForecast> CompanyForecasts => Set<CompanyForecast>();
+
+    public DbSet<AlertRule> AlertRules => Set<AlertRule>();
+
+    public DbSet<AlertFiring> AlertFirings => Set<AlertFiring>();
 
     public DbSet<OnboardingSession> OnboardingSessions => Set<OnboardingSession>();
 

@@ -35,4 +35,17 @@ public sealed record MessageKind(
     string Body,
     string Sms,
     string WhatsAppTemplate,
-    IReadOnlyList<string> WhatsAppParameters);
+    IReadOnlyList<string> WhatsAppParameters)
+{
+    /// <summary>
+    /// The roles that receive this kind without asking; null when everyone it is sent to does. People of other roles
+    /// receive it only on the channels they switch on in their preferences (in-app comes with them).
+    /// </summary>
+    public IReadOnlySet<string>? DefaultRoles { get; init; }
+
+    /// <summary>The person receives this kind only if they switched a channel on.</summary>
+    public bool IsOptInFor(string? role) => DefaultRoles is not null && (role is null || !DefaultRoles.Contains(role));
+
+    /// <summary>Whether e-mail, SMS or WhatsApp go by default to a person of this role (see <see cref="ChannelChoice"/>).</summary>
+    public bool ExternalByDefaultFor(string? role) => ExternalByDefault && !IsOptInFor(role);
+}

@@ -66,6 +66,44 @@ public static class MessageKinds
         "portal_repeated_lockouts",
         ["{{account.name}}", "{{lock.count}}"]);
 
+    /// <summary>
+    /// A company's alert rule fired (<c>Dashboard/AlertEvaluator</c>): the owner and managers receive it by default, on
+    /// the channel they read; members and viewers only if they switch a channel on.
+    /// </summary>
+    public static readonly MessageKind StockAlert = new(
+        "stock.alert",
+        "Alertes de stock et de ventes",
+        MessageAudience.Tenant,
+        MessagePriority.Normal,
+        ExternalByDefault: true,
+        "Alerte : {{alert.title}} ({{alert.subject}})",
+        "{{alert.subject}} : {{alert.text}}.\n\nRetrouvez les alertes de {{tenant.name}} dans {{app.name}}, rubrique « Alertes ». Vous ne serez pas prévenu à nouveau tant que cette alerte reste ouverte.",
+        "{{app.name}} : {{alert.subject}}, {{alert.text}}.",
+        "portal_stock_alert",
+        ["{{alert.subject}}", "{{alert.text}}"])
+    {
+        DefaultRoles = new HashSet<string>(StringComparer.Ordinal) { Domain.Identity.Roles.Owner, Domain.Identity.Roles.Manager },
+    };
+
+    /// <summary>
+    /// Last month's figures and a link to its report (<c>Dashboard/MonthlyReportJob</c>, the 1st of each month): sent only
+    /// to the people of a client company who switch a channel on for it.
+    /// </summary>
+    public static readonly MessageKind MonthlyReport = new(
+        "report.monthly",
+        "Rapport mensuel de l'activité",
+        MessageAudience.Tenant,
+        MessagePriority.Normal,
+        ExternalByDefault: true,
+        "Rapport mensuel ({{report.month}}) : {{tenant.name}}",
+        "Le rapport mensuel de {{tenant.name}} pour {{report.month}} est prêt.\n\nChiffre d'affaires : {{report.revenue}}{{#if report.change}} ({{report.change}}){{/if}}, {{report.units}} unités vendues en {{report.lines}} lignes.{{#if report.stock}} {{report.stock}}.{{/if}}\n\nTéléchargez-le en PDF ou en Excel dans {{app.name}}, rubrique « Rapports ».",
+        "{{app.name}} : {{tenant.name}} en {{report.month}}, CA {{report.revenue}}{{#if report.change}} ({{report.change}}){{/if}}. Rapport complet dans la rubrique Rapports.",
+        "portal_monthly_report",
+        ["{{tenant.name}}", "{{report.month}}", "{{report.revenue}}"])
+    {
+        DefaultRoles = new HashSet<string>(StringComparer.Ordinal),
+    };
+
     public static readonly MessageKind Test = new(
         "messaging.test",
         "Message de test",
@@ -78,7 +116,7 @@ public static class MessageKinds
         "portal_test",
         ["{{sender.name}}"]);
 
-    public static IReadOnlyList<MessageKind> All { get; } = [ImportSucceeded, ImportFailed, AccountLocked, DeviceLocked, RepeatedLockouts, Test];
+    public static IReadOnlyList<MessageKind> All { get; } = [ImportSucceeded, ImportFailed, AccountLocked, DeviceLocked, RepeatedLockouts, StockAlert, MonthlyReport, Test];
 
     public static MessageKind Get(string type) =>
         All.FirstOrDefault(k => k.Type == type) ?? throw new NotFoundException($"Type de message inconnu : {type}.");

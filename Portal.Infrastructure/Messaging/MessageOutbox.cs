@@ -21,7 +21,7 @@ public sealed class MessageOutbox(MessageRenderer renderer, TimeProvider clock)
         // Reads across the ownership filters on purpose: a sender may reach people whose preferences it cannot read
         // (an import run tells the staff member who started it). Recipients are checked against the tenant below.
         var people = await db.Users.IgnoreQueryFilters().AsNoTracking().Where(u => ids.Contains(u.Id))
-            .Select(u => new { u.Id, u.TenantId, u.FirstName, u.LastName, u.Email, u.PhoneNumber, u.IsActive, u.QuietHoursStart, u.QuietHoursEnd })
+            .Select(u => new { u.Id, u.TenantId, u.FirstName, u.LastName, u.Email, u.PhoneNumber, u.IsActive, u.QuietHoursStart, u.QuietHoursEnd, u.Role })
             .ToListAsync(cancellationToken);
         var choices = await db.MessagePreferences.IgnoreQueryFilters().AsNoTracking().Where(p => ids.Contains(p.UserId) && p.Type == kind.Type)
             .ToListAsync(cancellationToken);
@@ -45,7 +45,7 @@ public sealed class MessageOutbox(MessageRenderer renderer, TimeProvider clock)
             var chosen = choices.Where(c => c.UserId == person.Id).ToDictionary(c => c.Channel, c => c.Enabled);
             var channels = request.Channels is { } only
                 ? only.Prepend(MessageChannel.InApp).Distinct().ToList()
-                : ChannelChoice.For(person.Email is not null, person.PhoneNumber is not null, chosen, kind.ExternalByDefault);
+                : ChannelChoice.For(person.Email is not null, person.PhoneNumber is not null, chosen, kind.ExternalByDefaultFor(person.Role));
             var quiet = QuietHours.Of(person.QuietHoursStart, person.QuietHoursEnd);
             var missing = new List<string>();
             foreach (var channel in channels.Where(c => c != MessageChannel.InApp))

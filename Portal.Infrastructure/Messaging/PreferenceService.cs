@@ -20,8 +20,8 @@ public sealed class PreferenceService(PortalDb portalDb, CurrentUser user, Audit
         var rows = MessageKinds.For(user.IsPlatformStaff).Select(kind =>
         {
             var chosen = stored.Where(p => p.Type == kind.Type).ToDictionary(p => p.Channel, p => p.Enabled);
-            var on = ChannelChoice.For(me.Email is not null, me.PhoneNumber is not null, chosen, kind.ExternalByDefault);
-            return new PreferenceRow(kind.Type, kind.Label, kind.Priority, MessageChannels.Optional.ToDictionary(c => c, on.Contains));
+            var on = ChannelChoice.For(me.Email is not null, me.PhoneNumber is not null, chosen, kind.ExternalByDefaultFor(me.Role));
+            return new PreferenceRow(kind.Type, kind.Label, kind.Priority, MessageChannels.Optional.ToDictionary(c => c, on.Contains)) { OptIn = kind.IsOptInFor(me.Role) };
         }).ToList();
         var quiet = me.QuietHours;
         return new MessagePreferences(rows, me.Email is not null, me.PhoneNumber is not null, quiet.Start, quiet.End);
@@ -44,7 +44,7 @@ public sealed class PreferenceService(PortalDb portalDb, CurrentUser user, Audit
             foreach (var (channel, enabled) in row.Channels.Where(c => c.Key != MessageChannel.InApp))
             {
                 var existing = stored.FirstOrDefault(p => p.Type == row.Type && p.Channel == channel);
-                var isDefault = enabled == (kind.ExternalByDefault && ChannelChoice.IsDefault(channel, me.Email is not null, me.PhoneNumber is not null));
+                var isDefault = enabled == (kind.ExternalByDefaultFor(me.Role) && ChannelChoice.IsDefault(channel, me.Email is not null, me.PhoneNumber is not null));
                 if (isDefault && existing is not null)
                 {
                     db.MessagePreferences.Remove(existing);
@@ -76,4 +76,8 @@ public sealed class PreferenceService(PortalDb portalDb, CurrentUser user, Audit
 /// <summary>The preferences page: one row per kind of message, one switch per channel, and the quiet hours.</summary>
 public sealed record MessagePreferences(IReadOnlyList<PreferenceRow> Rows, bool HasEmail, bool HasPhone, TimeOnly QuietStart, TimeOnly QuietEnd);
 
-public sealed record PreferenceRow(string Type, string Label, MessagePriority Priority, IReadOnlyDictionary<MessageChannel, bool> Channels);
+public sealed record PreferenceRow(string Type, string Label, MessagePriority Priority, IReadOnlyDictionary<MessageChannel, bool> Channels)
+{
+    /// <summary>This person receives the kind only on the channels they switch on (none by default for their role).</summary>
+    public bool OptIn { get; init; }
+}

@@ -8,7 +8,8 @@ public sealed class ImportAnalysis(ImportValidator validator)
 {
     public ImportValidator Validator { get; } = validator;
 
-    public int ProductCount => Validator.Products.Count;
+    /// <summary>The products of the Produits sheet (an append's stored products that only the sales name are not counted).</summary>
+    public int ProductCount => Validator.Products.Count - Validator.ReferencedProducts;
 
     public int SaleCount => Validator.Sales.Count;
 

@@ -27,6 +27,15 @@ public static class ImportEngine
         IReadOnlySet<string> existingCodes,
         Action<ImportProgress>? progress = null,
         int readShare = ReadShare,
+        ImportWriter? writer = null) =>
+        Analyze(workbook, new ImportValidator(currency, today, existingCodes), progress, readShare, writer);
+
+    /// <summary>The same pass with a validator built by the caller (an append import's).</summary>
+    internal static ImportAnalysis Analyze(
+        WorkbookFile workbook,
+        ImportValidator validator,
+        Action<ImportProgress>? progress = null,
+        int readShare = ReadShare,
         ImportWriter? writer = null)
     {
         var (structure, headers) = ReadStructure(workbook);
@@ -38,7 +47,6 @@ public static class ImportEngine
         var (products, sales) = (headers[0], headers[1]);
         var bytes = products.Sheet.Size + sales.Sheet.Size;
         var productShare = products.Sheet.Size / (double)Math.Max(1, bytes);
-        var validator = new ImportValidator(currency, today, existingCodes);
         var date1904 = workbook.Date1904;
 
         workbook.ReadRows(products, (row, cells) =>
@@ -57,7 +65,7 @@ public static class ImportEngine
         var stream = writer is { Streams: true } && validator.IsValid;
         if (stream)
         {
-            writer!.ProductsRead(validator.Products);
+            writer!.ProductsRead(validator.Products, validator.StoredIds, validator.Updates, validator.CostChanged);
         }
 
         workbook.ReadRows(sales, (row, cells) =>

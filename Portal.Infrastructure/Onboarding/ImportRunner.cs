@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Portal.Domain.Auditing;
 using Portal.Domain.Common;
 using Portal.Domain.Onboarding;
+using Portal.Domain.Onboarding.Import;
 using Portal.Domain.Spreadsheets;
 using Portal.Infrastructure.Auditing;
 using Portal.Infrastructure.Dashboard;
@@ -17,8 +18,9 @@ namespace Portal.Infrastructure.Onboarding;
 
 /// <summary>
 /// Runs one import job end to end: read and validate the stored workbook, then (for an import) write every
-/// product and sale, activate the tenant and close the onboarding in a single transaction. A job already
-/// finished is left alone, so a retried run never inserts twice; a run that dies mid-way leaves nothing.
+/// product and sale, activate the tenant and close the onboarding in a single transaction. An append run (the
+/// company's own import) creates and updates products and appends sales in the same way, without a session. A job
+/// already finished is left alone, so a retried run never inserts twice; a run that dies mid-way leaves nothing.
 /// </summary>
 public sealed class ImportRunner(
     PortalDb portalDb,
@@ -26,6 +28,7 @@ public sealed class ImportRunner(
     ImportProgressNotifier notifier,
     MessageOutbox outbox,
     SalesChanges salesChanges,
+    InsightsScheduler insights,
     AuditTrail audit,
     TimeProvider clock,
     ILogger<ImportRunner> logger)
@@ -58,18 +61,23 @@ public sealed class ImportRunner(
             return;
         }
 
-        var session = await db.OnboardingSessions.SingleAsync(s => s.Id == job.SessionId, cancellationToken);
+        var session = job.SessionId is { } sessionId ? await db.OnboardingSessions.SingleAsync(s => s.Id == sessionId, cancellationToken) : null;
         var tenant = await db.Tenants.SingleAsync(t => t.Id == job.TenantId, cancellationToken);
         job.Start(Now);
         await db.SaveChangesAsync(cancellationToken);
 
         var progress = new ProgressTracker(notifier, () => Open(tenantId), jobId, observe);
         var read = Stopwatch.StartNew();
+        // An append looks stored sales up while the writer's connection streams: it reads through a second one.
+        await using var lookups = job.Mode == ImportMode.Append ? Open(tenantId) : null;
         try
         {
-            var existing = (await db.Products.Where(p => p.TenantId == tenant.Id).Select(p => p.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var currency = Currency.ForCountry(tenant.Country);
+            var today = DateOnly.FromDateTime(Now);
             var siteId = await db.Sites.Where(s => s.TenantId == tenant.Id && s.Type == Domain.Tenancy.SiteType.Main).Select(s => s.Id).FirstAsync(cancellationToken);
+            var validator = lookups is null
+                ? new ImportValidator(currency, today, (await db.Products.Where(p => p.TenantId == tenant.Id).Select(p => p.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.OrdinalIgnoreCase))
+                : new ImportValidator(currency, today, await AppendContextAsync(lookups, tenant.Id, siteId, job.IncludeDuplicates, cancellationToken));
             var write = new Stopwatch();
             long totalRows = 1;
             // While PostgreSQL streams, the reading progress already counts the rows sent.
@@ -86,7 +94,7 @@ public sealed class ImportRunner(
             using (var workbook = WorkbookFile.Open(stream, UploadLimits.Upload))
             {
                 var readShare = job.DryRun ? 100 : writer!.Streams ? 95 : ImportEngine.ReadShare;
-                analysis = ImportEngine.Analyze(workbook, currency, DateOnly.FromDateTime(Now), existing, progress.Report, readShare, writer);
+                analysis = ImportEngine.Analyze(workbook, validator, progress.Report, readShare, writer);
             }
 
             read.Stop();
@@ -95,14 +103,14 @@ public sealed class ImportRunner(
             ImportStats Stats(double writeSeconds) => new(
                 job.DryRun, analysis.ProductCount, analysis.SaleCount, analysis.Validator.Sales.Sum(s => s.TotalAmount), currency.Code,
                 quality.Score, quality.Completeness, quality.MonthsOfHistory, quality.Anomalies, read.Elapsed.TotalSeconds, writeSeconds,
-                analysis.Validator.Warnings);
+                analysis.Validator.Warnings, validator.Appends ? ImportAppendStats.Of(validator, job.IncludeDuplicates) : null);
 
             if (!analysis.Validator.IsValid)
             {
                 writer?.Dispose();
                 var errors = new ImportErrors(analysis.Validator.IssueCount, analysis.Validator.Issues);
                 job.Fail(errors.Total, JsonSerializer.Serialize(errors, Json), JsonSerializer.Serialize(Stats(0), Json), Now);
-                session.RecordError($"{errors.Total} erreur(s) dans le fichier « {job.FileName} ».");
+                session?.RecordError($"{errors.Total} erreur(s) dans le fichier « {job.FileName} ».");
                 await NotifyAsync(db, job, tenant.Name, null, $"{errors.Total} erreur(s) à corriger dans le fichier.", cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 return;
@@ -126,18 +134,24 @@ public sealed class ImportRunner(
             job.Report(ImportPhase.Saving, ImportEngine.ReadShare, total);
             writer.Complete(analysis);
             progress.Report(new ImportProgress(ImportPhase.Finishing, 99, total));
-            tenant.Activate();
-            tenant.EnableDashboards(Dashboards);
-            session.Complete(Now);
+            if (session is not null)
+            {
+                tenant.Activate();
+                tenant.EnableDashboards(Dashboards);
+                session.Complete(Now);
+            }
+
             write.Stop();
             var stats = Stats(write.Elapsed.TotalSeconds);
             job.Succeed(JsonSerializer.Serialize(stats, Json), analysis.RowsRead, Now);
-            db.AuditEntries.Add(audit.Anonymous(AuditActions.ImportData, job.RequestedById, job.RequestedByName, tenant.Id,
-                new { status = "succeeded", stats.Products, stats.Sales, stats.QualityScore }, "import_job", job.Id));
+            db.AuditEntries.Add(audit.Anonymous(AuditActions.ImportData, job.RequestedById, job.RequestedByName, tenant.Id, stats.Append is { } append
+                ? new { status = "succeeded", mode = "append", append.Created, append.Updated, stats.Sales, append.Duplicates, append.DuplicatesImported }
+                : new { status = "succeeded", stats.Products, stats.Sales, stats.QualityScore }, "import_job", job.Id));
             await NotifyAsync(db, job, tenant.Name, stats, null, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await writer.Transaction!.CommitAsync(cancellationToken);
             salesChanges.Signal(tenant.Id);
+            await insights.QueueAsync(tenant.Id, CancellationToken.None);
             await SqliteStatistics.RefreshAsync(db.Database, logger, CancellationToken.None);
         }
         catch (Exception e) when (e is ImportFileException or DomainException)
@@ -162,18 +176,21 @@ public sealed class ImportRunner(
     {
         await using var db = Open(tenantId);
         var job = await db.ImportJobs.SingleAsync(j => j.Id == jobId, cancellationToken);
-        var session = await db.OnboardingSessions.SingleAsync(s => s.Id == job.SessionId, cancellationToken);
+        var session = job.SessionId is { } sessionId ? await db.OnboardingSessions.SingleAsync(s => s.Id == sessionId, cancellationToken) : null;
         var tenantName = await db.Tenants.Where(t => t.Id == job.TenantId).Select(t => t.Name).SingleAsync(cancellationToken);
         job.Fail(1, JsonSerializer.Serialize(new ImportErrors(1, [new ImportIssue("Fichier", 0, string.Empty, job.FileName, message)]), Json), null, Now);
-        session.RecordError(message);
+        session?.RecordError(message);
         await NotifyAsync(db, job, tenantName, null, message, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Tells the staff member who started a real import how it ended (in the run's own commit); a test run tells no one.</summary>
+    /// <summary>
+    /// Tells the staff member who started a real onboarding import how it ended (in the run's own commit); a test run tells
+    /// no one, nor does a company's own import (its page follows the run live and shows the result).
+    /// </summary>
     private async Task NotifyAsync(PortalDbContext db, ImportJob job, string tenantName, ImportStats? stats, string? failure, CancellationToken cancellationToken)
     {
-        if (job.DryRun)
+        if (job.DryRun || job.Mode == ImportMode.Append)
         {
             return;
         }
@@ -189,6 +206,23 @@ public sealed class ImportRunner(
             Model = model,
             Link = $"/admin/onboarding/{job.SessionId}",
         }, cancellationToken);
+    }
+
+    /// <summary>The company's products by code and its stored lines at the main site (read a month at a time, when the file asks).</summary>
+    private static async Task<AppendContext> AppendContextAsync(PortalDbContext lookups, Guid tenantId, Guid siteId, bool includeDuplicates, CancellationToken cancellationToken)
+    {
+        var products = await lookups.Products.AsNoTracking().Where(p => p.TenantId == tenantId)
+            .Select(p => new StoredProduct(p.Id, p.Code, p.Name, p.Category, p.UnitPrice, p.CostPrice, p.CurrentStock, p.ReorderPoint))
+            .ToListAsync(cancellationToken);
+        var sales = new StoredSales(month =>
+        {
+            var next = month.AddMonths(1);
+            return lookups.Sales.AsNoTracking()
+                .Where(s => s.TenantId == tenantId && s.SiteId == siteId && s.Date >= month && s.Date < next)
+                .Select(s => new SaleKey(s.Date, s.ProductId, s.Quantity, s.UnitPrice))
+                .ToList();
+        });
+        return new AppendContext(products.ToDictionary(p => p.Code, StringComparer.OrdinalIgnoreCase), sales, includeDuplicates);
     }
 
     // The runner has no signed-in user: the job's door shows the job's tenant and the platform's records, nothing else.

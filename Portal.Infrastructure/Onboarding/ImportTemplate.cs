@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -31,23 +30,8 @@ public static class ImportTemplate
     private const uint Title = 7;
     private const uint Wrapped = 8;
 
-    public static string FileName(string companyName, DateOnly today)
-    {
-        var slug = new StringBuilder();
-        foreach (var c in companyName.Normalize(NormalizationForm.FormD))
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                slug.Append(char.ToLowerInvariant(c));
-            }
-            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && slug.Length > 0 && slug[^1] != '-')
-            {
-                slug.Append('-');
-            }
-        }
-
-        return $"modele-import-{slug.ToString().Trim('-')}-{today:yyyy-MM-dd}.xlsx";
-    }
+    public static string FileName(string companyName, DateOnly today) =>
+        $"modele-import-{Files.FileNames.Slug(companyName)}-{today:yyyy-MM-dd}.xlsx";
 
     public static void Write(Stream output, TemplateRequest request, IEnumerable<TemplateProduct>? products = null, IEnumerable<TemplateSale>? sales = null)
     {

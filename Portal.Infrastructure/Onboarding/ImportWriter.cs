@@ -21,6 +21,9 @@ namespace Portal.Infrastructure.Onboarding;
 /// <item>SQLite (in-process, one writer): once the whole file is valid, one prepared <c>INSERT</c> reused
 /// per row. Rows known valid in advance (the demo data) may stream on SQLite too.</item>
 /// </list>
+/// An append import also updates stored products before any sale is written (PostgreSQL: one <c>UPDATE ... FROM
+/// unnest(arrays)</c>; SQLite: one prepared <c>UPDATE</c> per product), so the batch's sums use the new costs, and
+/// values the past sums of products whose cost changed again (<see cref="SalesAggregates.Recost"/>).
 /// </summary>
 internal sealed class ImportWriter : IDisposable
 {
@@ -47,6 +50,8 @@ internal sealed class ImportWriter : IDisposable
     private long written;
     private string? sqliteSite;
     private IReadOnlySet<Guid>? stored;
+    private IReadOnlyList<ProductLine> updates = [];
+    private IReadOnlySet<Guid> costChanged = new HashSet<Guid>();
 
     private ImportWriter(PortalDbContext db, Guid tenantId, Guid siteId, DateTime now, Action<long> onRows, bool streamOnSqlite)
     {
@@ -81,10 +86,14 @@ internal sealed class ImportWriter : IDisposable
     /// <summary>The products sheet is read and valid: a streaming writer writes them now and opens the sales stream.</summary>
     /// <param name="valid">Every product the sales may point at, by index.</param>
     /// <param name="stored">Ids among them that are already in the database: referenced, not inserted.</param>
-    public void ProductsRead(IReadOnlyList<ProductLine?> valid, IReadOnlySet<Guid>? stored = null)
+    /// <param name="updates">Stored products to update with these values before the sales are written.</param>
+    /// <param name="costChanged">Updated products whose cost price changed: their past daily sums are costed again.</param>
+    public void ProductsRead(IReadOnlyList<ProductLine?> valid, IReadOnlySet<Guid>? stored = null, IReadOnlyList<ProductLine>? updates = null, IReadOnlySet<Guid>? costChanged = null)
     {
         products = valid;
         this.stored = stored;
+        this.updates = updates ?? [];
+        this.costChanged = costChanged ?? new HashSet<Guid>();
         if (Streams)
         {
             Open();
@@ -108,7 +117,8 @@ internal sealed class ImportWriter : IDisposable
     {
         if (!Streams)
         {
-            products = analysis?.Validator.Products ?? throw new InvalidOperationException("A writer that does not stream needs the analysis to write.");
+            var validator = analysis?.Validator ?? throw new InvalidOperationException("A writer that does not stream needs the analysis to write.");
+            (products, stored, updates, costChanged) = (validator.Products, validator.StoredIds, validator.Updates, validator.CostChanged);
             Open();
             foreach (var sale in analysis.Validator.Sales)
             {
@@ -126,6 +136,7 @@ internal sealed class ImportWriter : IDisposable
         insert?.Dispose();
         insert = null;
         SalesAggregates.AddBatch(db.Database, transaction!, IsNpgsql ? tenantId : SqliteGuid(tenantId), highestBefore, IsNpgsql ? now : sqliteStamp);
+        SalesAggregates.Recost(db.Database, transaction!, IsNpgsql ? tenantId : SqliteGuid(tenantId), costChanged.ToList());
         onRows(written);
     }
 
@@ -156,7 +167,8 @@ internal sealed class ImportWriter : IDisposable
         {
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             CopyProducts(connection, products);
-            written = products.Count(p => stored?.Contains(p!.Id) != true);
+            UpdateProducts(connection);
+            written = products.Count(p => stored?.Contains(p!.Id) != true) + updates.Count;
             copy = connection.BeginBinaryImport(SalesCopy);
         }
         else
@@ -164,6 +176,7 @@ internal sealed class ImportWriter : IDisposable
             var connection = (SqliteConnection)db.Database.GetDbConnection();
             var sqliteTransaction = (SqliteTransaction)transaction.GetDbTransaction();
             InsertProducts(connection, sqliteTransaction);
+            UpdateProducts(connection, sqliteTransaction);
             insert = Prepare(connection, sqliteTransaction, SalesInsert, "$tenant", "$site", "$product", "$date", "$quantity", "$price", "$total", "$now");
             insert.Parameters["$tenant"].Value = SqliteGuid(tenantId);
             insert.Parameters["$now"].Value = sqliteStamp;
@@ -188,7 +201,8 @@ internal sealed class ImportWriter : IDisposable
         {
             var p = insert!.Parameters;
             p[1].Value = site == siteId ? sqliteSite ??= SqliteGuid(siteId) : SqliteGuid(site);
-            p[2].Value = sqliteProductIds[sale.ProductIndex];
+            // A stored product first named by a sale after the writer opened (streaming) has no cached id yet.
+            p[2].Value = sale.ProductIndex < sqliteProductIds.Length ? sqliteProductIds[sale.ProductIndex] : SqliteGuid(products[sale.ProductIndex]!.Id);
             p[3].Value = sale.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             p[4].Value = sale.Quantity;
             p[5].Value = sale.UnitPrice;
@@ -245,6 +259,60 @@ internal sealed class ImportWriter : IDisposable
 
             p["$id"].Value = sqliteProductIds[i];
             p["$code"].Value = product.Code;
+            p["$name"].Value = product.Name;
+            p["$category"].Value = (object?)product.Category ?? DBNull.Value;
+            p["$price"].Value = product.UnitPrice;
+            p["$cost"].Value = (object?)product.CostPrice ?? DBNull.Value;
+            p["$stock"].Value = product.Stock;
+            p["$reorder"].Value = (object?)product.ReorderPoint ?? DBNull.Value;
+            command.ExecuteNonQuery();
+            Report(++written);
+        }
+    }
+
+    private void UpdateProducts(NpgsqlConnection connection)
+    {
+        if (updates.Count == 0)
+        {
+            return;
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            """
+            UPDATE "Products" AS p
+            SET "Name" = u.name, "Category" = u.category, "UnitPrice" = u.price, "CostPrice" = u.cost, "CurrentStock" = u.stock, "ReorderPoint" = u.reorder, "UpdatedAt" = @now
+            FROM unnest(@ids, @names, @categories, @prices, @costs, @stocks, @reorders) AS u(id, name, category, price, cost, stock, reorder)
+            WHERE p."Id" = u.id AND p."TenantId" = @tenant
+            """;
+        command.Parameters.AddWithValue("ids", updates.Select(u => u.Id).ToArray());
+        command.Parameters.AddWithValue("names", updates.Select(u => u.Name).ToArray());
+        command.Parameters.Add(new NpgsqlParameter("categories", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = updates.Select(u => u.Category).ToArray() });
+        command.Parameters.AddWithValue("prices", updates.Select(u => u.UnitPrice).ToArray());
+        command.Parameters.AddWithValue("costs", updates.Select(u => u.CostPrice).ToArray());
+        command.Parameters.AddWithValue("stocks", updates.Select(u => u.Stock).ToArray());
+        command.Parameters.AddWithValue("reorders", updates.Select(u => u.ReorderPoint).ToArray());
+        command.Parameters.AddWithValue("now", now);
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.ExecuteNonQuery();
+    }
+
+    private void UpdateProducts(SqliteConnection connection, SqliteTransaction sqliteTransaction)
+    {
+        if (updates.Count == 0)
+        {
+            return;
+        }
+
+        using var command = Prepare(connection, sqliteTransaction,
+            "UPDATE \"Products\" SET \"Name\" = $name, \"Category\" = $category, \"UnitPrice\" = $price, \"CostPrice\" = $cost, \"CurrentStock\" = $stock, \"ReorderPoint\" = $reorder, \"UpdatedAt\" = $now WHERE \"Id\" = $id AND \"TenantId\" = $tenant",
+            "$id", "$tenant", "$name", "$category", "$price", "$cost", "$stock", "$reorder", "$now");
+        var p = command.Parameters;
+        p["$tenant"].Value = SqliteGuid(tenantId);
+        p["$now"].Value = sqliteStamp;
+        foreach (var product in updates)
+        {
+            p["$id"].Value = SqliteGuid(product.Id);
             p["$name"].Value = product.Name;
             p["$category"].Value = (object?)product.Category ?? DBNull.Value;
             p["$price"].Value = product.UnitPrice;

@@ -5,14 +5,12 @@ using Portal.Domain.Auditing;
 using Portal.Domain.Common;
 using Portal.Domain.Identity;
 using Portal.Domain.Onboarding;
-using Portal.Domain.Onboarding.Import;
 using Portal.Domain.Spreadsheets;
 using Portal.Domain.Tenancy;
 using Portal.Infrastructure.Auditing;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Files;
 using Portal.Infrastructure.Identity;
-using Portal.Infrastructure.Spreadsheets;
 
 namespace Portal.Infrastructure.Onboarding;
 
@@ -29,7 +27,7 @@ public sealed class OnboardingService(
     ImportFileStore files,
     ImportScheduler scheduler,
     SessionStore sessions,
-    TimeProvider clock)
+    TimeProvider clock) : IImportRuns
 {
     public const int TenantCreationsPerHour = 5;
     /// <summary>Accepted files per staff member and hour: the business limit. A fix-and-retry loop on refused files does not use it up.</summary>
@@ -260,17 +258,7 @@ public sealed class OnboardingService(
         await EnsureWithinRateAsync(db, AuditActions.UploadTemplate, UploadAttemptsPerHour, "tentatives de dépôt", acceptedOnly: false, cancellationToken);
 
         using var buffer = new MemoryStream();
-        StructureReport report;
-        try
-        {
-            await CopyWithLimitAsync(content, buffer, UploadLimits.Upload.MaxFileBytes, cancellationToken);
-            using var workbook = WorkbookFile.Open(buffer, UploadLimits.Upload);
-            report = ImportEngine.CheckStructure(workbook);
-        }
-        catch (ImportFileException e)
-        {
-            report = new StructureReport([e.Message], []);
-        }
+        var report = await ImportRuns.ReadUploadAsync(content, buffer, cancellationToken);
 
         var name = Path.GetFileName(fileName);
         // The last upload is the one Test and Import use: a refused file replaces the previous one with nothing, so a
@@ -325,56 +313,20 @@ public sealed class OnboardingService(
         return ToView(await FindJobAsync(db, jobId, cancellationToken));
     }
 
-    /// <summary>A page of a failed run's errors, in file order.</summary>
     public async Task<(IReadOnlyList<ImportIssue> Issues, int Kept, int Total)> GetIssuesAsync(Guid jobId, int skip, int take, CancellationToken cancellationToken = default)
     {
         await using var db = Platform();
-        var errors = ReadErrors(await FindJobAsync(db, jobId, cancellationToken));
-        return (errors.Issues.Skip(skip).Take(Math.Clamp(take, 1, 200)).ToList(), errors.Issues.Count, errors.Total);
+        return ImportRuns.Issues(await FindJobAsync(db, jobId, cancellationToken), skip, take);
     }
 
-    /// <summary>
-    /// The uploaded workbook with the faulty cells in red and an "Erreurs" sheet listing every problem kept, as a temporary
-    /// file that disappears when the returned stream is closed.
-    /// </summary>
+    public string ErrorReportUrl(Guid jobId) => $"admin/onboarding/imports/{jobId}/errors";
+
+    /// <summary>The uploaded workbook with the faulty cells in red and an "Erreurs" sheet (a temporary file, gone once the stream is closed).</summary>
     public async Task<(string FileName, Stream Content)> ErrorReportAsync(Guid jobId, CancellationToken cancellationToken = default)
     {
         await using var db = Platform();
-        var job = await FindJobAsync(db, jobId, cancellationToken);
-        var errors = ReadErrors(job);
-        // A build streams the workbook (a few MB of memory) but keeps a core busy: two at a time per server, the others
-        // wait their turn.
-        if (!await ErrorReport.Builds.WaitAsync(TimeSpan.FromMinutes(1), cancellationToken))
-        {
-            throw new DomainException("Plusieurs rapports d'erreurs sont en cours de préparation : réessayez dans une minute.");
-        }
-
-        var report = new FileStream(Path.Combine(Path.GetTempPath(), $"portal-report-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
-        try
-        {
-            await using (var stored = files.OpenRead(job.StoredFile))
-            {
-                ErrorReport.Build(stored, report, [ImportSchema.Products, ImportSchema.Sales], errors.Issues, errors.Total);
-            }
-
-            report.Position = 0;
-            return ($"erreurs-{Path.GetFileNameWithoutExtension(job.FileName)}.xlsx", report);
-        }
-        catch
-        {
-            await report.DisposeAsync();
-            throw;
-        }
-        finally
-        {
-            ErrorReport.Builds.Release();
-        }
+        return await ImportRuns.ErrorReportAsync(await FindJobAsync(db, jobId, cancellationToken), files, cancellationToken);
     }
-
-    private static ImportErrors ReadErrors(ImportJob job) =>
-        job.ErrorDetails is null
-            ? new ImportErrors(0, [])
-            : JsonSerializer.Deserialize<ImportErrors>(job.ErrorDetails, ImportRunner.Json) ?? new ImportErrors(0, []);
 
     private List<(int Row, UserInput Input, UserIdentifier Identifier)> ValidateUsers(IReadOnlyList<UserInput> rows, string country)
     {
@@ -451,44 +403,13 @@ public sealed class OnboardingService(
             session?.Id);
     }
 
-    // Counted from the audit trail (every attempt is audited in the same commit as its effect); an accepted upload's entry says "accepted":true.
-    private async Task EnsureWithinRateAsync(PortalDbContext db, string action, int perHour, string what, bool acceptedOnly, CancellationToken cancellationToken)
-    {
-        var since = Now.AddHours(-1);
-        var recent = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.ActorId == user.UserId && a.Action == action && a.At >= since && (!acceptedOnly || a.Details.Contains("\"accepted\":true")))
-            .OrderBy(a => a.At).Select(a => a.At).ToListAsync(cancellationToken);
-        if (recent.Count >= perHour)
-        {
-            var minutes = Math.Max(1, (int)Math.Ceiling((recent[^perHour] - since).TotalMinutes));
-            throw new DomainException($"Limite atteinte : {perHour} {what} par heure et par personne. Réessayez dans {minutes} min.");
-        }
-    }
-
-    private static async Task CopyWithLimitAsync(Stream source, MemoryStream target, long limit, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            if (target.Length + read > limit)
-            {
-                throw new ImportFileException($"Le fichier dépasse la taille maximale de {UploadLimits.Upload.MaxFileLabel}.");
-            }
-
-            target.Write(buffer, 0, read);
-        }
-
-        target.Position = 0;
-    }
+    private Task EnsureWithinRateAsync(PortalDbContext db, string action, int perHour, string what, bool acceptedOnly, CancellationToken cancellationToken) =>
+        ImportRuns.EnsureWithinRateAsync(db.AuditEntries, user.UserId, action, perHour, what, acceptedOnly, Now, cancellationToken);
 
     private static OnboardingData ReadData(OnboardingSession session) =>
         JsonSerializer.Deserialize<OnboardingData>(session.Data, ImportRunner.Json) is { Users: not null } data ? data : OnboardingData.Empty;
 
-    private static ImportJobView ToView(ImportJob job) => new(
-        job.Id, job.DryRun, job.Status, job.Phase, job.ProgressPercent, job.RowsDone, job.ErrorCount,
-        job.Stats is null ? null : JsonSerializer.Deserialize<ImportStats>(job.Stats, ImportRunner.Json),
-        job.FileName, job.CreatedAt, job.StartedAt, job.CompletedAt);
+    private static ImportJobView ToView(ImportJob job) => ImportRuns.ToView(job);
 
     private static async Task<OnboardingSession> FindSessionAsync(PortalDbContext db, Guid sessionId, CancellationToken cancellationToken) =>
         await db.OnboardingSessions.SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken)

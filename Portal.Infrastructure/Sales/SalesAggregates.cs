@@ -10,6 +10,8 @@ namespace Portal.Infrastructure.Sales;
 /// lines: after a batch of sales is written, its lines are summed and added to both tables with an upsert, in the
 /// batch's own transaction, so the sums commit or roll back with the lines. The same SQL runs on SQLite and PostgreSQL.
 /// A batch is the lines of one tenant stamped with the writer's <c>CreatedAt</c> above the highest id seen before it.
+/// The lines carry no cost: the sums' cost is the product's cost price times the units, so when an import changes a
+/// product's cost, <see cref="Recost"/> values its past sums again at the new cost, in the same transaction.
 /// </summary>
 internal static class SalesAggregates
 {
@@ -51,6 +53,25 @@ internal static class SalesAggregates
         ON CONFLICT ("TenantId", "SiteId", "Day") DO UPDATE SET {string.Format(null, Increments, "\"DailySiteSales\"")}
         """;
 
+    // The products' sums at their current cost (one pass over the rows of the products named, by the (tenant, product) index).
+    private const string RecostProducts =
+        """
+        UPDATE "DailyProductSales" AS d
+        SET "Cost" = COALESCE(p."CostPrice" * d."Units", 0), "CostedRevenue" = CASE WHEN p."CostPrice" IS NULL THEN 0 ELSE d."Revenue" END
+        FROM "Products" AS p
+        WHERE p."Id" = d."ProductId" AND d."TenantId" = @tenant AND p."TenantId" = @tenant AND {0}
+        """;
+
+    // Then every site-day of the tenant from the product sums (a few hundred rows per site and year).
+    private const string RecostSites =
+        """
+        UPDATE "DailySiteSales" AS s
+        SET "Cost" = g."Cost", "CostedRevenue" = g."CostedRevenue"
+        FROM (SELECT "SiteId", "Day", CAST(SUM("Cost") AS bigint) AS "Cost", CAST(SUM("CostedRevenue") AS bigint) AS "CostedRevenue"
+              FROM "DailyProductSales" WHERE "TenantId" = @tenant GROUP BY "SiteId", "Day") AS g
+        WHERE s."TenantId" = @tenant AND s."SiteId" = g."SiteId" AND s."Day" = g."Day"
+        """;
+
     /// <summary>The highest sales line id now: lines written after this call have a higher one.</summary>
     public static long HighestSaleId(DatabaseFacade database, IDbContextTransaction transaction)
     {
@@ -69,6 +90,36 @@ internal static class SalesAggregates
             Add(command, "@stamp", stamp);
             command.ExecuteNonQuery();
         }
+    }
+
+    /// <summary>Values the daily sums of <paramref name="products"/> (whose cost price changed) and the tenant's site sums at the current costs.</summary>
+    /// <param name="database">The writer's database.</param>
+    /// <param name="transaction">The writer's transaction, after the products were updated.</param>
+    /// <param name="tenant">The tenant id in the provider's stored form.</param>
+    /// <param name="products">The products whose cost changed.</param>
+    public static void Recost(DatabaseFacade database, IDbContextTransaction transaction, object tenant, IReadOnlyCollection<Guid> products)
+    {
+        if (products.Count == 0)
+        {
+            return;
+        }
+
+        var npgsql = database.IsNpgsql();
+        // SQLite has no arrays: the ids travel as one JSON array, in EF's stored form (upper-case text).
+        var filter = npgsql ? "p.\"Id\" = ANY(@products)" : "p.\"Id\" IN (SELECT value FROM json_each(@products))";
+        object ids = npgsql
+            ? products.ToArray()
+            : System.Text.Json.JsonSerializer.Serialize(products.Select(p => p.ToString().ToUpperInvariant()));
+        using (var command = Command(database, transaction, string.Format(null, RecostProducts, filter)))
+        {
+            Add(command, "@tenant", tenant);
+            Add(command, "@products", ids);
+            command.ExecuteNonQuery();
+        }
+
+        using var sites = Command(database, transaction, RecostSites);
+        Add(sites, "@tenant", tenant);
+        sites.ExecuteNonQuery();
     }
 
     private static DbCommand Command(DatabaseFacade database, IDbContextTransaction transaction, string sql)

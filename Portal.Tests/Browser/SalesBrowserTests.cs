@@ -17,7 +17,7 @@ public partial class SalesBrowserTests(AppServer app) : IClassFixture<AppServer>
         app.PasswordChanged("+221771234567", "Ventes2026x");
 
         // The navigation lists the page right after the overview.
-        Assert.Equal(["Vue d'ensemble", "Ventes", "Mon entreprise"], (await phone.Locator("#client-nav .mud-nav-link-text").AllTextContentsAsync()).Select(t => t.Trim()).Take(3));
+        Assert.Equal(["Vue d'ensemble", "Ventes", "Stock"], (await phone.Locator("#client-nav .mud-nav-link-text").AllTextContentsAsync()).Select(t => t.Trim()).Take(3));
         await phone.GotoAsync(app.BaseUrl + "/app/sales");
         await AppServer.WaitInteractiveAsync(phone);
         var rows = phone.Locator(".sales-grid tbody tr");
@@ -37,6 +37,14 @@ public partial class SalesBrowserTests(AppServer app) : IClassFixture<AppServer>
         await phone.WaitForFunctionAsync("() => [...document.querySelectorAll('.sales-grid tbody .sale-product .cell-sub')].every(c => c.textContent.endsWith('Boissons'))");
         Assert.NotEqual(revenue, await Kpi(phone, "Chiffre d'affaires"));
         Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "horizontal scrolling at 390 px");
+        // The filtered lines as CSV for French Excel: BOM, ";" and only Boissons, as many as the totals count.
+        var csv = await phone.RunAndWaitForDownloadAsync(() => phone.GetByRole(AriaRole.Link, new() { Name = "CSV", Exact = true }).ClickAsync());
+        var bytes = await File.ReadAllBytesAsync((await csv.PathAsync())!);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Date;Site;Code;Produit;Catégorie;Quantité;", lines[0], StringComparison.Ordinal);
+        Assert.Equal(Amount(await Kpi(phone, "Lignes de vente")), lines.Length - 1);
+        Assert.All(lines.Skip(1), l => Assert.Contains(";Boissons;", l, StringComparison.Ordinal));
         await AppServer.ScreenshotAsync(phone, "sales-390");
         await Accessibility.AssertNoSeriousViolationsAsync(phone, "sales, 390 px");
 

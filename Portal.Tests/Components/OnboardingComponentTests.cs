@@ -6,6 +6,7 @@ using Portal.Domain.Tenancy;
 using Portal.Infrastructure.Onboarding;
 using Portal.Tests.Onboarding;
 using Portal.Tests.Support;
+using Portal.Web.Components.Imports;
 using Portal.Web.Components.Layout;
 using Portal.Web.Components.Onboarding;
 
@@ -139,7 +140,7 @@ public sealed class OnboardingComponentTests : IAsyncLifetime
         await using var scope = harness.Staff();
         await using var ctx = ComponentTest.Create(scope.ServiceProvider);
         ctx.Render<MudPopoverProvider>();
-        var grid = ctx.Render<ImportIssuesGrid>(p => p.Add(c => c.JobId, job!.Id));
+        var grid = ctx.Render<ImportIssuesGrid>(p => p.Add(c => c.Runs, scope.ServiceProvider.GetRequiredService<OnboardingService>()).Add(c => c.JobId, job!.Id));
 
         grid.WaitForAssertion(() => Assert.Equal(25, grid.FindAll("tbody tr").Count));
         Assert.Contains("1-25 sur 120", grid.Markup, StringComparison.Ordinal);

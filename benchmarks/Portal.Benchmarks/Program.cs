@@ -18,13 +18,22 @@ using Portal.Infrastructure.Spreadsheets;
 //   interactive, memory per live circuit; see CircuitBenchmark). --web measures another build, e.g. an older commit's.
 //   --report: only the error report line (a 10 MB upload with 10,000 faulty cells), which the import run also prints.
 //   --messages [--count 100000] [--providers sqlite,postgres]: the messaging benchmark (outbox throughput, commit to bell).
-//   --sales [--count 1000000] [--providers sqlite,postgres] [--keep] [--only text]: the sales grid benchmark (page, totals, stream).
+//   --exports [--rows 1000000]: the dashboard's documents (CSV, Excel and PDF grid exports, the monthly report).
+//   --dashboard [--sales 1000000] [--products 5000] [--others 20] [--other-sales 50000] [--providers sqlite,postgres]:
+//   the client dashboard at the size (overview, stock, forecasts, report; see DashboardBenchmark).
+//   --sales-grid [--count 1000000] [--providers sqlite,postgres] [--keep] [--only text]: the sales grid benchmark (page, totals, stream).
 if (args.Contains("--ui"))
 {
     await Portal.Benchmarks.CircuitBenchmark.RunAsync(
         int.Parse(Option("--pages", "100"), CultureInfo.InvariantCulture),
         Option("--paths", string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries),
         args.Contains("--web") ? Path.GetFullPath(Option("--web", string.Empty)) : null);
+    return;
+}
+
+if (args.Contains("--exports"))
+{
+    await Portal.Benchmarks.ExportBenchmark.RunAsync(int.Parse(Option("--rows", "1000000"), CultureInfo.InvariantCulture));
     return;
 }
 
@@ -37,7 +46,16 @@ if (args.Contains("--messages"))
     return;
 }
 
-if (args.Contains("--sales"))
+if (args.Contains("--dashboard"))
+{
+    await Portal.Benchmarks.DashboardBenchmark.RunAsync(
+        int.Parse(Option("--sales", "1000000"), CultureInfo.InvariantCulture), int.Parse(Option("--products", "5000"), CultureInfo.InvariantCulture),
+        int.Parse(Option("--others", "20"), CultureInfo.InvariantCulture), int.Parse(Option("--other-sales", "50000"), CultureInfo.InvariantCulture),
+        Option("--providers", "sqlite,postgres").Split(','), postgres, work);
+    return;
+}
+
+if (args.Contains("--sales-grid"))
 {
     await Portal.Benchmarks.SalesGridBenchmark.RunAsync(int.Parse(Option("--count", "1000000"), CultureInfo.InvariantCulture), Option("--providers", "sqlite,postgres").Split(','), postgres, work, args.Contains("--keep"), args.Contains("--only") ? Option("--only", string.Empty) : null);
     return;

@@ -8,10 +8,16 @@ namespace Portal.Domain.Onboarding.Import;
 /// <summary>
 /// The seed's business rules, applied row by row while the file streams by. Every problem is collected
 /// (not just the first); the file is importable only when there are none. Products must be fed first.
+/// In append mode (<see cref="AppendContext"/>) a known code updates its product instead of being refused, the sales may
+/// name any product of the company, and a sale identical to a stored line is a duplicate: counted, and skipped unless
+/// the user confirmed it.
 /// </summary>
 public sealed class ImportValidator
 {
     public const int HistoryMonths = SalesRules.HistoryMonths;
+
+    /// <summary>How many duplicate lines a run keeps as examples for the user.</summary>
+    public const int DuplicateExamplesKept = 20;
 
     private readonly Currency currency;
     private readonly DateOnly today;
@@ -23,6 +29,12 @@ public sealed class ImportValidator
     private readonly List<SaleLine> sales = [];
     private int uncalculatedTotals;
     private readonly List<string> warnings = [];
+    private readonly AppendContext? append;
+    private readonly Dictionary<string, int> referenced = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<Guid> storedIds = [];
+    private readonly List<ProductLine> updates = [];
+    private readonly HashSet<Guid> costChanged = [];
+    private readonly List<DuplicateSale> duplicateExamples = [];
 
     public ImportValidator(Currency currency, DateOnly today, IReadOnlySet<string>? existingCodes = null, int maxKeptIssues = 10_000)
     {
@@ -31,6 +43,36 @@ public sealed class ImportValidator
         this.existingCodes = existingCodes ?? new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         this.maxKeptIssues = maxKeptIssues;
     }
+
+    /// <summary>An append import: known codes are updates, sales may name any stored product, duplicates are found.</summary>
+    public ImportValidator(Currency currency, DateOnly today, AppendContext append, int maxKeptIssues = 10_000)
+        : this(currency, today, existingCodes: null, maxKeptIssues) => this.append = append;
+
+    public bool Appends => append is not null;
+
+    /// <summary>Ids among <see cref="Products"/> that are already stored (updated, unchanged or only named by a sale): not inserted.</summary>
+    public IReadOnlySet<Guid> StoredIds => storedIds;
+
+    /// <summary>Stored products whose line in the file changes them, with their new values.</summary>
+    public IReadOnlyList<ProductLine> Updates => updates;
+
+    /// <summary>Updated products whose cost price changed (the daily sums of their past sales are costed again).</summary>
+    public IReadOnlySet<Guid> CostChanged => costChanged;
+
+    /// <summary>Products of the Produits sheet that are new to the company.</summary>
+    public int Created { get; private set; }
+
+    /// <summary>Products of the Produits sheet identical to what the company already has.</summary>
+    public int Unchanged { get; private set; }
+
+    /// <summary>Stored products that only the sales name; they sit at the end of <see cref="Products"/>.</summary>
+    public int ReferencedProducts => referenced.Count;
+
+    /// <summary>Sales lines identical to a stored line (imported only when the user confirmed them).</summary>
+    public int Duplicates { get; private set; }
+
+    /// <summary>The first duplicates, in file order.</summary>
+    public IReadOnlyList<DuplicateSale> DuplicateExamples => duplicateExamples;
 
     /// <summary>Valid products in file order; null where a row was refused.</summary>
     public IReadOnlyList<ProductLine?> Products => products;
@@ -110,7 +152,7 @@ public sealed class ImportValidator
             {
                 Add(sheet, row, ImportSchema.ProductCode, code, $"Le code « {code} » apparaît déjà à la ligne {first.Row} : chaque code doit être unique.");
             }
-            else if (existingCodes.Contains(code))
+            else if (append is null && existingCodes.Contains(code))
             {
                 Add(sheet, row, ImportSchema.ProductCode, code, $"Le code « {code} » existe déjà pour cette entreprise.");
                 codes[code] = (index, row);
@@ -121,10 +163,44 @@ public sealed class ImportValidator
             }
         }
 
-        products.Add(IssueCount == before
-            ? new ProductLine(Guid.CreateVersion7(), row, code!, name!, category, price!.Value, cost, (int)(stock ?? 0), (int?)reorder)
-            : null);
+        if (IssueCount != before)
+        {
+            products.Add(null);
+        }
+        else if (append?.Products.GetValueOrDefault(code!) is { } stored)
+        {
+            products.Add(Update(stored, row, name!, category, price!.Value, cost, stock, reorder));
+        }
+        else
+        {
+            Created++;
+            products.Add(new ProductLine(Guid.CreateVersion7(), row, code!, name!, category, price!.Value, cost, (int)(stock ?? 0), (int?)reorder));
+        }
     }
+
+    // A blank optional cell keeps what the company has: a file listing only codes, names and prices changes only prices.
+    private ProductLine Update(StoredProduct stored, int row, string name, string? category, long price, long? cost, long? stock, long? reorder)
+    {
+        storedIds.Add(stored.Id);
+        var line = new ProductLine(stored.Id, row, stored.Code, name, category ?? stored.Category, price, cost ?? stored.CostPrice,
+            stock is null ? stored.Stock : (int)stock, reorder is null ? stored.ReorderPoint : (int)reorder);
+        if (line == Line(stored, line.Row))
+        {
+            Unchanged++;
+            return line;
+        }
+
+        updates.Add(line);
+        if (line.CostPrice != stored.CostPrice)
+        {
+            costChanged.Add(stored.Id);
+        }
+
+        return line;
+    }
+
+    private static ProductLine Line(StoredProduct stored, int row) =>
+        new(stored.Id, row, stored.Code, stored.Name, stored.Category, stored.UnitPrice, stored.CostPrice, stored.Stock, stored.ReorderPoint);
 
     /// <summary>Checks one row of the Ventes sheet; <paramref name="cells"/> are in <see cref="ImportSchema.Sales"/> order.</summary>
     public void AddSale(int row, ReadOnlySpan<RawCell> cells, bool date1904 = false)
@@ -155,9 +231,22 @@ public sealed class ImportValidator
             {
                 productIndex = product.Index;
             }
+            else if (referenced.TryGetValue(code, out var index))
+            {
+                productIndex = index;
+            }
+            else if (append?.Products.GetValueOrDefault(code) is { } stored)
+            {
+                productIndex = products.Count;
+                referenced[code] = productIndex;
+                storedIds.Add(stored.Id);
+                products.Add(Line(stored, 0));
+            }
             else
             {
-                Add(sheet, row, ImportSchema.SaleProductCode, code, $"Le code produit « {code} » n'existe pas dans l'onglet Produits.");
+                Add(sheet, row, ImportSchema.SaleProductCode, code, append is null
+                    ? $"Le code produit « {code} » n'existe pas dans l'onglet Produits."
+                    : $"Le code produit « {code} » n'existe ni dans l'onglet Produits ni parmi vos produits.");
             }
         }
 
@@ -199,7 +288,31 @@ public sealed class ImportValidator
             return;
         }
 
-        sales.Add(new SaleLine(productIndex, date!.Value, (int)quantity.Value, price, total ?? expected));
+        var line = new SaleLine(productIndex, date!.Value, (int)quantity.Value, price, total ?? expected);
+        if (append is not null && IsDuplicate(row, line) && !append.IncludeDuplicates)
+        {
+            return;
+        }
+
+        sales.Add(line);
+    }
+
+    // Only a stored product can have stored lines: a new product's sales are never looked up.
+    private bool IsDuplicate(int row, in SaleLine line)
+    {
+        var product = products[line.ProductIndex]!;
+        if (!storedIds.Contains(product.Id) || !append!.Sales.Match(new SaleKey(line.Date, product.Id, line.Quantity, line.UnitPrice)))
+        {
+            return false;
+        }
+
+        Duplicates++;
+        if (duplicateExamples.Count < DuplicateExamplesKept)
+        {
+            duplicateExamples.Add(new DuplicateSale(row, line.Date, product.Code, line.Quantity, line.UnitPrice));
+        }
+
+        return true;
     }
 
     private string? RequiredText(string sheet, int row, ImportColumn column, RawCell cell, int maxLength)

@@ -13,6 +13,7 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         builder.Property(j => j.Id).ValueGeneratedNever();
         builder.Property(j => j.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(j => j.Phase).HasConversion<string>().HasMaxLength(20);
+        builder.Property(j => j.Mode).HasConversion<string>().HasMaxLength(20);
         builder.Property(j => j.FileName).HasMaxLength(ImportJob.FileNameMaxLength);
         builder.Property(j => j.StoredFile).HasMaxLength(300);
         builder.Property(j => j.RequestedByName).HasMaxLength(256);

@@ -172,6 +172,177 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Dashboard.AlertFiring", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("FirstSeen")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly>("LastSeen")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("Resolved")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("TenantId", "Kind", "ProductId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AlertFirings_Open")
+                        .HasFilter("\"Resolved\" IS NULL");
+
+                    b.HasIndex("TenantId", "Resolved", "FirstSeen");
+
+                    b.ToTable("AlertFirings", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dashboard.AlertRule", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Threshold")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TenantId", "Kind");
+
+                    b.ToTable("AlertRules", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dashboard.CompanyForecast", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("LeadTimeDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProductsForecast")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("RevenueExpected")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("RevenueHigh")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("RevenueLow")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("RevenueMethod")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<double?>("RevenueWape")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("SafetyDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("CompanyForecasts", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dashboard.ProductInsight", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Advice")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<double>("Average30")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Average90")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("DaysOfCover")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly?>("FirstSale")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LastSale")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<double?>("Next30")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Next7")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("StockOutDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("SuggestedReorder")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Wape")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("TenantId", "ProductId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("TenantId", "Status");
+
+                    b.ToTable("ProductInsights", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Identity.SignInDevice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -490,6 +661,14 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.Property<long>("FileSize")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("IncludeDuplicates")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Phase")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -509,7 +688,7 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.Property<long>("RowsDone")
                         .HasColumnType("bigint");
 
-                    b.Property<Guid>("SessionId")
+                    b.Property<Guid?>("SessionId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTime?>("StartedAt")
@@ -621,9 +800,9 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("TenantId", "SiteId", "ProductId", "Day");
 
-                    b.HasIndex("TenantId", "Day");
-
                     b.HasIndex("TenantId", "ProductId", "Day");
+
+                    b.HasIndex("TenantId", "Day", "ProductId", "Units", "Revenue");
 
                     b.ToTable("DailyProductSales", (string)null);
                 });
@@ -998,6 +1177,47 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Dashboard.AlertFiring", b =>
+                {
+                    b.HasOne("Portal.Domain.Sales.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dashboard.AlertRule", b =>
+                {
+                    b.HasOne("Portal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dashboard.CompanyForecast", b =>
+                {
+                    b.HasOne("Portal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dashboard.ProductInsight", b =>
+                {
+                    b.HasOne("Portal.Domain.Sales.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Identity.SignInDevice", b =>
                 {
                     b.HasOne("Portal.Infrastructure.Identity.PortalUser", null)
@@ -1048,8 +1268,7 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Portal.Domain.Onboarding.OnboardingSession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Portal.Domain.Tenancy.Tenant", null)
                         .WithMany()

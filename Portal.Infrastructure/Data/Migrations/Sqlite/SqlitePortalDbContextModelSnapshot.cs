@@ -161,6 +161,177 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Dashboard.AlertFiring", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FirstSeen")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastSeen")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Resolved")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("TenantId", "Kind", "ProductId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AlertFirings_Open")
+                        .HasFilter("\"Resolved\" IS NULL");
+
+                    b.HasIndex("TenantId", "Resolved", "FirstSeen");
+
+                    b.ToTable("AlertFirings", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dashboard.AlertRule", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Threshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId", "Kind");
+
+                    b.ToTable("AlertRules", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dashboard.CompanyForecast", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeadTimeDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductsForecast")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("RevenueExpected")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("RevenueHigh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("RevenueLow")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("RevenueMethod")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("RevenueWape")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("SafetyDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("CompanyForecasts", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dashboard.ProductInsight", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Advice")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Average30")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Average90")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("DaysOfCover")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly?>("FirstSale")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastSale")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Next30")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Next7")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StockOutDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SuggestedReorder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Wape")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("TenantId", "ProductId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("TenantId", "Status");
+
+                    b.ToTable("ProductInsights", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Identity.SignInDevice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -479,6 +650,14 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long>("FileSize")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IncludeDuplicates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Phase")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -498,7 +677,7 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long>("RowsDone")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("SessionId")
+                    b.Property<Guid?>("SessionId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("StartedAt")
@@ -610,9 +789,9 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("TenantId", "SiteId", "ProductId", "Day");
 
-                    b.HasIndex("TenantId", "Day");
-
                     b.HasIndex("TenantId", "ProductId", "Day");
+
+                    b.HasIndex("TenantId", "Day", "ProductId", "Units", "Revenue");
 
                     b.ToTable("DailyProductSales", (string)null);
                 });
@@ -985,6 +1164,47 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Dashboard.AlertFiring", b =>
+                {
+                    b.HasOne("Portal.Domain.Sales.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dashboard.AlertRule", b =>
+                {
+                    b.HasOne("Portal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dashboard.CompanyForecast", b =>
+                {
+                    b.HasOne("Portal.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dashboard.ProductInsight", b =>
+                {
+                    b.HasOne("Portal.Domain.Sales.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Identity.SignInDevice", b =>
                 {
                     b.HasOne("Portal.Infrastructure.Identity.PortalUser", null)
@@ -1035,8 +1255,7 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Portal.Domain.Onboarding.OnboardingSession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Portal.Domain.Tenancy.Tenant", null)
                         .WithMany()

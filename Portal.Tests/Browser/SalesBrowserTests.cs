@@ -18,8 +18,15 @@ public partial class SalesBrowserTests(AppServer app) : IClassFixture<AppServer>
 
         // The navigation lists the page right after the overview.
         Assert.Equal(["Vue d'ensemble", "Ventes", "Stock"], (await phone.Locator("#client-nav .mud-nav-link-text").AllTextContentsAsync()).Select(t => t.Trim()).Take(3));
-        await phone.GotoAsync(app.BaseUrl + "/app/sales");
+        // On a phone the menu lies over the page: tapping a link takes there and closes it.
         await AppServer.WaitInteractiveAsync(phone);
+        var menu = phone.Locator(".client-menu-button");
+        Assert.Equal("false", await menu.GetAttributeAsync("aria-expanded"));
+        await menu.ClickAsync();
+        await phone.Locator("#client-nav").GetByText("Ventes", new() { Exact = true }).ClickAsync();
+        await phone.WaitForURLAsync(new Regex("/app/sales$"));
+        await phone.Locator(".client-menu-button[aria-expanded=false]").WaitForAsync();
+        await phone.Locator(".client-drawer.mud-drawer--closed").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         var rows = phone.Locator(".sales-grid tbody tr");
         await rows.First.Locator(".sale-product a").WaitForAsync();
         var revenue = await Kpi(phone, "Chiffre d'affaires");
@@ -79,6 +86,7 @@ public partial class SalesBrowserTests(AppServer app) : IClassFixture<AppServer>
         await app.SignInAsync(desktop, "77 123 45 67", "Ventes2026x");
         await desktop.GotoAsync(app.BaseUrl + "/app/sales");
         await AppServer.WaitInteractiveAsync(desktop);
+        await desktop.Locator(".client-drawer.mud-drawer--open").WaitForAsync(); // wide enough: the menu stays open beside the page
         await desktop.Locator(".sales-grid tbody tr").Nth(19).WaitForAsync();
         await desktop.GetByRole(AriaRole.Button, new() { Name = "Montant" }).ClickAsync();
         await desktop.Locator(".sales-grid th[aria-sort=descending]").GetByText("Montant").WaitForAsync();

@@ -63,6 +63,32 @@ public static class Labels
         _ => "Lissage exponentiel avec saisonnalité hebdomadaire",
     };
 
+    public static string Of(PeriodKind kind) => kind switch
+    {
+        PeriodKind.ThisMonth => "Ce mois-ci",
+        PeriodKind.Last30Days => "30 derniers jours",
+        PeriodKind.ThisQuarter => "Ce trimestre",
+        PeriodKind.ThisYear => "Cette année",
+        _ => "Personnalisée",
+    };
+
+    public static string Of(StockStatus status) => status switch
+    {
+        StockStatus.OutOfStock => "Rupture",
+        StockStatus.BelowReorderPoint => "Sous le seuil",
+        StockStatus.Overstock => "Surstock",
+        StockStatus.Dormant => "Dormant",
+        _ => "Normal",
+    };
+
+    public static string Of(AlertKind kind) => kind switch
+    {
+        AlertKind.BelowReorderPoint => "Stock sous le seuil d'alerte",
+        AlertKind.StockOutSoon => "Rupture prévue",
+        AlertKind.RevenueDrop => "Baisse du chiffre d'affaires",
+        _ => "Produit dormant",
+    };
+
     /// <summary>What an audit entry is about, as the activity feed names it.</summary>
     public static string Entity(string? entityType) => entityType switch
     {

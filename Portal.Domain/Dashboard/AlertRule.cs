@@ -99,7 +99,7 @@ public sealed class AlertRule : ITenantOwned
         }
         else if (threshold is not null)
         {
-            throw new DomainException("L'alerte « " + Title(Kind) + " » suit le seuil d'alerte de chaque produit : elle n'a pas de valeur à régler.");
+            throw new DomainException("L'alerte « " + Labels.Of(Kind) + " » suit le seuil d'alerte de chaque produit : elle n'a pas de valeur à régler.");
         }
 
         (Enabled, Threshold) = (enabled, threshold);
@@ -141,15 +141,6 @@ public sealed class AlertRule : ITenantOwned
         ArgumentNullException.ThrowIfNull(revenue);
         return Enabled && Kind == AlertKind.RevenueDrop && revenue.DropPercent is { } drop && drop >= Threshold ? Math.Round(drop, 1) : null;
     }
-
-    /// <summary>The rule's French name.</summary>
-    public static string Title(AlertKind kind) => kind switch
-    {
-        AlertKind.BelowReorderPoint => "Stock sous le seuil d'alerte",
-        AlertKind.StockOutSoon => "Rupture prévue",
-        AlertKind.RevenueDrop => "Baisse du chiffre d'affaires",
-        _ => "Produit dormant",
-    };
 
     /// <summary>What a firing's value means, as one short French sentence (it goes into SMS).</summary>
     public static string Describe(AlertKind kind, double value)

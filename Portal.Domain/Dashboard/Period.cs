@@ -61,15 +61,6 @@ public sealed record Period(DateOnly From, DateOnly To)
         _ => new DateOnly(day.Year, day.Month, 1),
     };
 
-    public static string Label(PeriodKind kind) => kind switch
-    {
-        PeriodKind.ThisMonth => "Ce mois-ci",
-        PeriodKind.Last30Days => "30 derniers jours",
-        PeriodKind.ThisQuarter => "Ce trimestre",
-        PeriodKind.ThisYear => "Cette année",
-        _ => "Personnalisée",
-    };
-
     public override string ToString() =>
         $"du {From.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} au {To.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}";
 }

@@ -41,13 +41,4 @@ public static class StockRules
 
         return DaysOfCover(stock, averageDaily30) > OverstockDays ? StockStatus.Overstock : StockStatus.Ok;
     }
-
-    public static string Label(StockStatus status) => status switch
-    {
-        StockStatus.OutOfStock => "Rupture",
-        StockStatus.BelowReorderPoint => "Sous le seuil",
-        StockStatus.Overstock => "Surstock",
-        StockStatus.Dormant => "Dormant",
-        _ => "Normal",
-    };
 }

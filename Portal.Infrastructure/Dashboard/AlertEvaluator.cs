@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Common;
 using Portal.Domain.Dashboard;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Messaging;
@@ -131,7 +132,7 @@ public sealed class AlertEvaluator(MessageOutbox outbox, TimeProvider clock)
                     {
                         title = $"{opened.Count} nouvelles alertes",
                         subject = company,
-                        text = string.Join(" ; ", opened.GroupBy(f => f.Kind).Select(g => $"{AlertRule.Title(g.Key)} : {g.Count()}")) + ". Détail dans Portal, page Alertes.",
+                        text = string.Join(" ; ", opened.GroupBy(f => f.Kind).Select(g => $"{Labels.Of(g.Key)} : {g.Count()}")) + ". Détail dans Portal, page Alertes.",
                     },
                 },
             };
@@ -150,7 +151,7 @@ public sealed class AlertEvaluator(MessageOutbox outbox, TimeProvider clock)
                     ["tenant"] = new { name = company },
                     ["alert"] = new
                     {
-                        title = AlertRule.Title(firing.Kind),
+                        title = Labels.Of(firing.Kind),
                         subject = firing.ProductId is { } id ? names[id] : company,
                         text = AlertRule.Describe(firing.Kind, firing.Value),
                     },

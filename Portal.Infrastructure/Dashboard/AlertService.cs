@@ -26,7 +26,7 @@ public enum AlertState
 public sealed record AlertFiringRow(
     Guid Id, AlertKind Kind, Guid? ProductId, string? ProductCode, string? ProductName, double Value, DateOnly FirstSeen, DateOnly LastSeen, DateOnly? Resolved)
 {
-    public string Title => AlertRule.Title(Kind);
+    public string Title => Labels.Of(Kind);
 
     public string Text => AlertRule.Describe(Kind, Value);
 }

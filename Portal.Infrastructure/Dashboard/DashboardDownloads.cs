@@ -31,7 +31,7 @@ public sealed class DashboardDownloads(PortalDb portalDb, CurrentUser user, Audi
             new("Code", ColumnKind.Text, r => r.Code),
             new("Produit", ColumnKind.Text, r => r.Name),
             new("Catégorie", ColumnKind.Text, r => r.Category),
-            new("Statut", ColumnKind.Text, r => r.Status is { } s ? StockRules.Label(s) : null),
+            new("Statut", ColumnKind.Text, r => r.Status is { } s ? Labels.Of(s) : null),
             new("Stock", ColumnKind.Integer, r => r.Stock),
             new("Seuil d'alerte", ColumnKind.Integer, r => r.ReorderPoint),
             new("Ventes sur 30 jours", ColumnKind.Integer, r => r.Average30 * 30),
@@ -159,7 +159,7 @@ public sealed class DashboardDownloads(PortalDb portalDb, CurrentUser user, Audi
             tenant.Name, currency, first, clock.GetUtcNow().UtcDateTime, kpis,
             overview.Trend.Select(t => new ReportPoint(t.Start, t.Revenue)).ToList(),
             overview.TopByRevenue.Select(p => new ReportProductRow(p.Code, p.Name, p.Category, p.Units, p.Revenue)).ToList(),
-            alerts.Items.Concat(below.Items).Select(r => new ReportStockRow(r.Code, r.Name, r.Stock, r.ReorderPoint, StockRules.Label(r.Status!.Value))).ToList(),
+            alerts.Items.Concat(below.Items).Select(r => new ReportStockRow(r.Code, r.Name, r.Stock, r.ReorderPoint, Labels.Of(r.Status!.Value))).ToList(),
             forecasts.Items.Select(f => new ReportForecastRow(f.Code, f.Name, f.Next30 ?? 0, f.StockOutDate, f.SuggestedReorder ?? 0, f.Wape is { } w ? $"écart {w.ToString("P0", french)}" : null)).ToList());
     }
 
@@ -220,7 +220,7 @@ public sealed class DashboardDownloads(PortalDb portalDb, CurrentUser user, Audi
         var parts = new List<string>();
         if (filter.Status is { } status)
         {
-            parts.Add("Statut : " + StockRules.Label(status));
+            parts.Add("Statut : " + Labels.Of(status));
         }
 
         if (filter.Category is { } category)

@@ -156,9 +156,19 @@ public sealed class SalesService(PortalDb portalDb, CurrentUser user, TimeProvid
     {
         await using var db = portalDb.ForCurrentUser(Permissions.Dashboard.Read);
         await CheckAsync(db, filter, cancellationToken);
-        await foreach (var row in Project(db, Order(db, Lines(db, filter), sortBy, descending, reversed: false)).AsAsyncEnumerable().WithCancellation(cancellationToken))
+
+        // A million lines joined to their product and site cost SQLite two lookups each (6 s for 1M): the company's
+        // catalogue and sites are read once instead (a few thousand rows), and each line carries only its own columns.
+        var tenantId = TenantOf(db);
+        var products = await db.Products.AsNoTracking().Where(p => p.TenantId == tenantId)
+            .Select(p => new { p.Id, p.Code, p.Name, p.Category }).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var sites = await db.Sites.AsNoTracking().Where(x => x.TenantId == tenantId).ToDictionaryAsync(x => x.Id, x => x.Name, cancellationToken);
+        var lines = Order(db, Lines(db, filter), sortBy, descending, reversed: false)
+            .Select(s => new { s.Id, s.Date, s.SiteId, s.ProductId, s.Quantity, s.UnitPrice, s.TotalAmount });
+        await foreach (var s in lines.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            yield return row;
+            var product = products[s.ProductId];
+            yield return new SaleRow(s.Id, s.Date, s.SiteId, sites[s.SiteId], s.ProductId, product.Code, product.Name, product.Category, s.Quantity, s.UnitPrice, s.TotalAmount);
         }
     }
 

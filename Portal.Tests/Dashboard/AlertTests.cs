@@ -71,7 +71,7 @@ public class AlertTests
         var messages = await shop.MessagesAsync();
         Assert.Equal(messages.Count, messages.Select(m => (m.UserId, m.Channel)).Distinct().Count()); // one per person and channel
         Assert.Contains(messages, m => m.UserId == shop.Manager);
-        Assert.All(messages, m => Assert.Contains($"{AlertRule.Title(AlertKind.BelowReorderPoint)} : {products.Count}", m.Subject + " " + m.Body, StringComparison.Ordinal));
+        Assert.All(messages, m => Assert.Contains($"{Labels.Of(AlertKind.BelowReorderPoint)} : {products.Count}", m.Subject + " " + m.Body, StringComparison.Ordinal));
     }
 
     [Theory]

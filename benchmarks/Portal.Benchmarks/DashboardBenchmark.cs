@@ -87,7 +87,7 @@ internal static class DashboardBenchmark
 
         foreach (var kind in new[] { PeriodKind.Last30Days, PeriodKind.ThisMonth, PeriodKind.ThisQuarter, PeriodKind.ThisYear })
         {
-            await TimeAsync(provider, $"overview, {Period.Label(kind).ToLowerInvariant()}", () => overviews.GetAsync(new OverviewQuery(Period.Of(kind, today))));
+            await TimeAsync(provider, $"overview, {Labels.Of(kind).ToLowerInvariant()}", () => overviews.GetAsync(new OverviewQuery(Period.Of(kind, today))));
         }
 
         await TimeAsync(provider, "overview, 2 years", () => overviews.GetAsync(new OverviewQuery(Period.Of(PeriodKind.Custom, today, today.AddYears(-2).AddDays(1), today))));

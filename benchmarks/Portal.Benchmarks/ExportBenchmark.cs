@@ -110,7 +110,7 @@ internal static class ExportBenchmark
     private sealed record Line(DateOnly Day, string Product, long Quantity, long Amount, double Margin, string? Note);
 
     /// <summary>Counts what the export writes; asynchronous writes only, as an HTTP response body.</summary>
-    private sealed class CountingSink : Stream
+    internal sealed class CountingSink : Stream
     {
         public long Written { get; private set; }
 

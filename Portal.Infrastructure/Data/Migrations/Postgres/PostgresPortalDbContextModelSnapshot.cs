@@ -930,9 +930,10 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId", "Date");
-
                     b.HasIndex("TenantId", "ProductId", "Date");
+
+                    b.HasIndex("TenantId", "Date", "Id", "SiteId", "ProductId", "Quantity", "UnitPrice", "TotalAmount")
+                        .HasDatabaseName("IX_Sales_TenantId_Date_Covering");
 
                     b.ToTable("Sales", (string)null);
                 });

@@ -52,6 +52,10 @@ public partial class SalesBrowserTests(AppServer app) : IClassFixture<AppServer>
         Assert.StartsWith("Date;Site;Code;Produit;Catégorie;Quantité;", lines[0], StringComparison.Ordinal);
         Assert.Equal(Amount(await Kpi(phone, "Lignes de vente")), lines.Length - 1);
         Assert.All(lines.Skip(1), l => Assert.Contains(";Boissons;", l, StringComparison.Ordinal));
+        // A mistyped link is refused in French before anything is written.
+        var refused = await phone.APIRequest.GetAsync(app.BaseUrl + "/app/downloads/sales.csv?from=hier&to=2026-11-30");
+        Assert.Equal((400, "application/problem+json"), (refused.Status, refused.Headers["content-type"]));
+        Assert.Contains("n'est pas une date au format AAAA-MM-JJ", await refused.TextAsync(), StringComparison.Ordinal);
         await AppServer.ScreenshotAsync(phone, "sales-390");
         await Accessibility.AssertNoSeriousViolationsAsync(phone, "sales, 390 px");
 

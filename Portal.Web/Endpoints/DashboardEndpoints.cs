@@ -1,3 +1,4 @@
+using Portal.Domain.Common;
 using Portal.Domain.Dashboard;
 using Portal.Infrastructure.Dashboard;
 using Portal.Infrastructure.Dashboard.Documents;
@@ -27,17 +28,33 @@ public static class DashboardEndpoints
         await SendAsync(http, await downloads.StockAsync(filter, Format(format), cancellationToken), cancellationToken);
     }
 
-    // The sales page links here with its period as dates and its amounts in minor units (SalesPage.ExportQuery).
+    // The sales page links here with its period as dates and its amounts in minor units (SalesPage.ExportQuery). Read by
+    // hand, not bound: a mistyped link gets a French ProblemDetails, not the framework's bare 400.
     private static async Task SalesAsync(
-        HttpContext http, string format, DateOnly? from, DateOnly? to, Guid? site, Guid? product, string? category, string? search, long? min, long? max,
+        HttpContext http, string format, string? from, string? to, string? site, string? product, string? category, string? search, string? min, string? max,
         DashboardDownloads downloads, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var period = from is null && to is null
+        var period = Blank(from) is null && Blank(to) is null
             ? Period.Of(PeriodKind.Last30Days, BusinessCalendar.Today(clock.GetUtcNow()))
-            : Period.Of(PeriodKind.Custom, default, from, to);
-        var filter = new SalesFilter(period, site, product, Blank(category), min, max, Blank(search));
+            : Period.Of(PeriodKind.Custom, default, Day(from, "de début"), Day(to, "de fin"));
+        var filter = new SalesFilter(period, Id(site, "site"), Id(product, "produit"), Blank(category), Amount(min), Amount(max), Blank(search));
         await SendAsync(http, await downloads.SalesAsync(filter, Format(format), cancellationToken), cancellationToken);
     }
+
+    private static DateOnly? Day(string? text, string which) =>
+        Blank(text) is not { } value ? null
+        : DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day
+        : throw new DomainException($"La date {which} « {value} » n'est pas une date au format AAAA-MM-JJ.");
+
+    private static Guid? Id(string? text, string what) =>
+        Blank(text) is not { } value ? null
+        : Guid.TryParse(value, out var id) ? id
+        : throw new NotFoundException($"Ce {what} n'existe pas.");
+
+    private static long? Amount(string? text) =>
+        Blank(text) is not { } value ? null
+        : long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var amount) ? amount
+        : throw new DomainException($"Le montant « {value} » doit être un nombre entier positif.");
 
     private static async Task ForecastsAsync(HttpContext http, string format, string? search, bool? reorder, DashboardDownloads downloads, CancellationToken cancellationToken) =>
         await SendAsync(http, await downloads.ForecastsAsync(Blank(search), reorder == true, Format(format), cancellationToken), cancellationToken);
@@ -62,7 +79,7 @@ public static class DashboardEndpoints
         "csv" => ExportFormat.Csv,
         "xlsx" => ExportFormat.Xlsx,
         "pdf" => ExportFormat.Pdf,
-        _ => throw new Portal.Domain.Common.NotFoundException("Ce format n'existe pas (csv, xlsx ou pdf)."),
+        _ => throw new NotFoundException("Ce format n'existe pas (csv, xlsx ou pdf)."),
     };
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

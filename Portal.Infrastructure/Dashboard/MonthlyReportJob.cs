@@ -24,7 +24,10 @@ public sealed class MonthlyReportJob(PortalDb portalDb, MessageOutbox outbox, Ti
 
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await RunAsync(cancellationToken);
+
+    /// <summary>Last month's message for every active company; one company's failure is logged and never stops the others.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken = default)
     {
         var today = BusinessCalendar.Today(clock.GetUtcNow());
         var month = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);

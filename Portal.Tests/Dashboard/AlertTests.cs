@@ -339,12 +339,13 @@ public class AlertTests
             await db.SaveChangesAsync();
         }
 
+        shop.Clock.Set(new DateTime(2026, 11, 1, 7, 0, 0)); // the trigger's hour on the 1st (Dakar is on UTC): October's report
+        await shop.RunMonthlyReportJobAsync();
         var october = new DateOnly(2026, 10, 1);
-        Assert.Equal(2, await shop.SendMonthlyReportAsync(october)); // the member, by e-mail and in the app
         Assert.Equal(0, await shop.SendMonthlyReportAsync(october)); // a retry or a second server sends nothing more
         Assert.Equal(0, await shop.SendMonthlyReportAsync(new DateOnly(2026, 3, 1))); // no sale that month: no message
 
-        var messages = (await shop.MessagesAsync()).Where(m => m.Type == MessageKinds.MonthlyReport.Type).ToList();
+        var messages = (await shop.MessagesAsync()).Where(m => m.Type == MessageKinds.MonthlyReport.Type).ToList(); // the member, by e-mail and in the app
         Assert.Equal([MessageChannel.Email, MessageChannel.InApp], messages.Select(m => m.Channel).OrderBy(c => c.ToString()));
         Assert.All(messages, m => Assert.Equal((shop.Member, "/app/reports"), (m.UserId, m.Link)));
         var email = messages.Single(m => m.Channel == MessageChannel.Email);
@@ -465,6 +466,13 @@ public class AlertTests
         {
             await using var db = Database.NewContext();
             await db.Products.Where(p => p.TenantId == Fixture.TenantId && p.Code == code).ExecuteUpdateAsync(s => s.SetProperty(p => p.CurrentStock, stock));
+        }
+
+        public async Task RunMonthlyReportJobAsync()
+        {
+            await using var scope = Database.Services.CreateAsyncScope();
+            await ActivatorUtilities.CreateInstance<MonthlyReportJob>(scope.ServiceProvider).RunAsync();
+            Assert.True(Errors.IsEmpty, string.Join('\n', Errors));
         }
 
         public async Task<int> SendMonthlyReportAsync(DateOnly month)

@@ -34,8 +34,18 @@ public sealed record ProductFacts(int Stock, int? ReorderPoint, double Average30
 /// <summary>The company's revenue over the last 7 complete days and over the 7 days before them.</summary>
 public sealed record RevenueWeeks(long LastWeek, long WeekBefore)
 {
-    /// <summary>The two weeks compared on <paramref name="today"/>: today is not complete, so the last week ends yesterday.</summary>
-    public static (DateOnly From, DateOnly LastWeekFrom, DateOnly To) Window(DateOnly today) => (today.AddDays(-14), today.AddDays(-7), today.AddDays(-1));
+    /// <summary>
+    /// The two weeks compared on <paramref name="today"/>: today is not complete, so the last week ends yesterday, or on
+    /// the company's last day with a sale when that is earlier. Sales arrive by import: days after the last one imported
+    /// are not known yet, and reading them as zero would announce a drop each time imports lag or stop.
+    /// </summary>
+    /// <param name="today">Today in Dakar.</param>
+    /// <param name="lastSaleDay">The company's latest day with a sale before today.</param>
+    public static (DateOnly From, DateOnly LastWeekFrom, DateOnly To) Window(DateOnly today, DateOnly lastSaleDay)
+    {
+        var to = lastSaleDay < today ? lastSaleDay : today.AddDays(-1);
+        return (to.AddDays(-13), to.AddDays(-6), to);
+    }
 
     /// <summary>How much lower the last week is, in percent of the week before; null when the week before sold nothing.</summary>
     public double? DropPercent => WeekBefore <= 0 ? null : (WeekBefore - LastWeek) * 100.0 / WeekBefore;

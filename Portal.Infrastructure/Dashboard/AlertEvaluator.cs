@@ -65,9 +65,10 @@ public sealed class AlertEvaluator(MessageOutbox outbox, TimeProvider clock)
             }
         }
 
-        if (rules.FirstOrDefault(r => r.Kind == AlertKind.RevenueDrop) is { } revenueRule)
+        if (rules.FirstOrDefault(r => r.Kind == AlertKind.RevenueDrop) is { } revenueRule
+            && await db.DailySiteSales.Where(d => d.TenantId == tenantId && d.Day < today).MaxAsync(d => (DateOnly?)d.Day, cancellationToken) is { } lastSaleDay)
         {
-            var (from, lastWeekFrom, to) = RevenueWeeks.Window(today);
+            var (from, lastWeekFrom, to) = RevenueWeeks.Window(today, lastSaleDay);
             var days = await db.DailySiteSales.AsNoTracking().Where(d => d.TenantId == tenantId && d.Day >= from && d.Day <= to)
                 .GroupBy(d => d.Day).Select(g => new { Day = g.Key, Revenue = g.Sum(d => d.Revenue) })
                 .ToListAsync(cancellationToken);

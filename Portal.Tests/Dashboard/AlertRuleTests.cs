@@ -78,8 +78,13 @@ public class AlertRuleTests
     [Fact]
     public void The_revenue_weeks_are_the_last_seven_complete_days_and_the_seven_before()
     {
-        var (from, lastWeekFrom, to) = RevenueWeeks.Window(Today);
-        Assert.Equal((new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 8), new DateOnly(2026, 11, 14)), (from, lastWeekFrom, to));
+        Assert.Equal((new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 8), new DateOnly(2026, 11, 14)), RevenueWeeks.Window(Today, Today.AddDays(-1)));
+    }
+
+    [Fact]
+    public void The_revenue_weeks_end_on_the_last_day_imported_when_imports_lag()
+    {
+        Assert.Equal((new DateOnly(2026, 10, 28), new DateOnly(2026, 11, 4), new DateOnly(2026, 11, 10)), RevenueWeeks.Window(Today, new DateOnly(2026, 11, 10)));
     }
 
     [Fact]

@@ -167,6 +167,21 @@ public class AlertTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Sales_not_imported_yet_do_not_read_as_a_revenue_drop(string provider)
+    {
+        await using var shop = await AlertShop.CreateAsync(provider, withSales: false);
+        // The same revenue every day, but the last import stopped 5 days ago.
+        await shop.WriteAsync([SalesFixture.Product("R", 1000, 600, 10_000, null)],
+            Enumerable.Range(5, 30).Select(day => (shop.Fixture.MainSite, 0, Today.AddDays(-day), 10)));
+        await shop.SetRulesAsync(new AlertRuleSetting(AlertKind.RevenueDrop, true, 20));
+
+        await shop.RunAsync();
+
+        Assert.Empty(await shop.FiringsAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Switched_off_rules_fire_nothing_and_switching_one_off_resolves_its_alerts(string provider)
     {
         await using var shop = await AlertShop.CreateAsync(provider);

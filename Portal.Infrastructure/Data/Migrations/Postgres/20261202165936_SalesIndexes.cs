@@ -5,14 +5,23 @@
 namespace Portal.Infrastructure.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class SalesProductDateIndex : Migration
+    public partial class SalesIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_Sales_TenantId_Date",
+                table: "Sales");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Sales_TenantId_ProductId",
                 table: "Sales");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sales_TenantId_Date_Covering",
+                table: "Sales",
+                columns: new[] { "TenantId", "Date", "Id", "SiteId", "ProductId", "Quantity", "UnitPrice", "TotalAmount" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Sales_TenantId_ProductId_Date",
@@ -24,8 +33,17 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_Sales_TenantId_Date_Covering",
+                table: "Sales");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Sales_TenantId_ProductId_Date",
                 table: "Sales");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sales_TenantId_Date",
+                table: "Sales",
+                columns: new[] { "TenantId", "Date" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Sales_TenantId_ProductId",

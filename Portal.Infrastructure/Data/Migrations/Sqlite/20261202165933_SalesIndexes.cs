@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace Portal.Infrastructure.Data.Migrations.Postgres
+namespace Portal.Infrastructure.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class SalesCoveringIndex : Migration
+    public partial class SalesIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,10 +14,19 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                 name: "IX_Sales_TenantId_Date",
                 table: "Sales");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Sales_TenantId_ProductId",
+                table: "Sales");
+
             migrationBuilder.CreateIndex(
                 name: "IX_Sales_TenantId_Date_Covering",
                 table: "Sales",
                 columns: new[] { "TenantId", "Date", "Id", "SiteId", "ProductId", "Quantity", "UnitPrice", "TotalAmount" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sales_TenantId_ProductId_Date",
+                table: "Sales",
+                columns: new[] { "TenantId", "ProductId", "Date" });
         }
 
         /// <inheritdoc />
@@ -27,10 +36,19 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                 name: "IX_Sales_TenantId_Date_Covering",
                 table: "Sales");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Sales_TenantId_ProductId_Date",
+                table: "Sales");
+
             migrationBuilder.CreateIndex(
                 name: "IX_Sales_TenantId_Date",
                 table: "Sales",
                 columns: new[] { "TenantId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sales_TenantId_ProductId",
+                table: "Sales",
+                columns: new[] { "TenantId", "ProductId" });
         }
     }
 }

@@ -43,14 +43,15 @@ public sealed record Currency(string Code, int MinorDigits, string Symbol)
     /// </summary>
     public static string Abbreviate(decimal amount)
     {
-        var (scaled, unit) = Math.Abs(amount) switch
+        string[] units = [string.Empty, "\u00A0k", "\u00A0M", "\u00A0Md"];
+        var (scaled, unit) = (amount, 0);
+        // Rounded before the unit is settled: 999 950 reads "1 M", never "1000 k".
+        while (unit < units.Length - 1 && Math.Abs(Math.Round(scaled, 1, MidpointRounding.AwayFromZero)) >= 1000)
         {
-            >= 1_000_000_000m => (amount / 1_000_000_000m, "\u00A0Md"),
-            >= 1_000_000m => (amount / 1_000_000m, "\u00A0M"),
-            >= 1_000m => (amount / 1_000m, "\u00A0k"),
-            _ => (amount, string.Empty),
-        };
-        return Math.Round(scaled, 1, MidpointRounding.AwayFromZero).ToString("0.#", CommaDecimals) + unit;
+            (scaled, unit) = (scaled / 1000, unit + 1);
+        }
+
+        return Math.Round(scaled, 1, MidpointRounding.AwayFromZero).ToString("0.#", CommaDecimals) + units[unit];
     }
 
     private static readonly System.Globalization.NumberFormatInfo CommaDecimals = new() { NumberDecimalSeparator = ",", NegativeSign = "-" };

@@ -36,14 +36,14 @@ public sealed record RevenueWeeks(long LastWeek, long WeekBefore)
 {
     /// <summary>
     /// The two weeks compared on <paramref name="today"/>: today is not complete, so the last week ends yesterday, or on
-    /// the company's last day with a sale when that is earlier. Sales arrive by import: days after the last one imported
-    /// are not known yet, and reading them as zero would announce a drop each time imports lag or stop.
+    /// the last day the company's data is known to cover when that is earlier. Sales arrive by import: days after the
+    /// last import are not known yet, and reading them as zero would announce a drop each time imports lag or stop.
     /// </summary>
     /// <param name="today">Today in Dakar.</param>
-    /// <param name="lastSaleDay">The company's latest day with a sale before today.</param>
-    public static (DateOnly From, DateOnly LastWeekFrom, DateOnly To) Window(DateOnly today, DateOnly lastSaleDay)
+    /// <param name="knownUntil">The last day the data covers: the latest sale, or the eve of the latest import if later.</param>
+    public static (DateOnly From, DateOnly LastWeekFrom, DateOnly To) Window(DateOnly today, DateOnly knownUntil)
     {
-        var to = lastSaleDay < today ? lastSaleDay : today.AddDays(-1);
+        var to = knownUntil < today ? knownUntil : today.AddDays(-1);
         return (to.AddDays(-13), to.AddDays(-6), to);
     }
 

@@ -61,6 +61,19 @@ public sealed record Period(DateOnly From, DateOnly To)
         _ => new DateOnly(day.Year, day.Month, 1),
     };
 
+    /// <summary>The first day of each bucket (<see cref="Bucket"/>) that holds a day of the period, in order.</summary>
+    public IEnumerable<DateOnly> BucketStarts
+    {
+        get
+        {
+            var bucket = Bucket;
+            for (var start = BucketStart(bucket, From); start <= To; start = bucket switch { Bucket.Day => start.AddDays(1), Bucket.Week => start.AddDays(7), _ => start.AddMonths(1) })
+            {
+                yield return start;
+            }
+        }
+    }
+
     public override string ToString() =>
         $"du {From.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} au {To.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}";
 }

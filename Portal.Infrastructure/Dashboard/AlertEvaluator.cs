@@ -66,9 +66,9 @@ public sealed class AlertEvaluator(MessageOutbox outbox, TimeProvider clock)
         }
 
         if (rules.FirstOrDefault(r => r.Kind == AlertKind.RevenueDrop) is { } revenueRule
-            && await db.DailySiteSales.Where(d => d.TenantId == tenantId && d.Day < today).MaxAsync(d => (DateOnly?)d.Day, cancellationToken) is { } lastSaleDay)
+            && await KnownUntilAsync(db, tenantId, today, cancellationToken) is { } knownUntil)
         {
-            var (from, lastWeekFrom, to) = RevenueWeeks.Window(today, lastSaleDay);
+            var (from, lastWeekFrom, to) = RevenueWeeks.Window(today, knownUntil);
             var days = await db.DailySiteSales.AsNoTracking().Where(d => d.TenantId == tenantId && d.Day >= from && d.Day <= to)
                 .GroupBy(d => d.Day).Select(g => new { Day = g.Key, Revenue = g.Sum(d => d.Revenue) })
                 .ToListAsync(cancellationToken);
@@ -101,6 +101,18 @@ public sealed class AlertEvaluator(MessageOutbox outbox, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new AlertRun(opened.Count, stillOpen, resolved, messages);
+    }
+
+    // The last day the company's sales are known for: its latest sale, or the eve of its latest import when that is later
+    // (an import that brings no sale for the last days says those days sold nothing); null before any sale.
+    private static async Task<DateOnly?> KnownUntilAsync(PortalDbContext db, Guid tenantId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var lastSale = await db.DailySiteSales.Where(d => d.TenantId == tenantId && d.Day < today).MaxAsync(d => (DateOnly?)d.Day, cancellationToken);
+        var lastImport = await db.ImportJobs
+            .Where(j => j.TenantId == tenantId && !j.DryRun && j.Status == Domain.Onboarding.ImportStatus.Succeeded && j.CompletedAt != null)
+            .MaxAsync(j => j.CompletedAt, cancellationToken);
+        var importEve = lastImport is { } completed ? BusinessCalendar.Today(new DateTimeOffset(DateTime.SpecifyKind(completed, DateTimeKind.Utc))).AddDays(-1) : (DateOnly?)null;
+        return lastSale is null ? null : importEve > lastSale ? importEve : lastSale;
     }
 
     /// <summary>The key that makes a firing's message unique per person and channel: product (or company), rule, day.</summary>

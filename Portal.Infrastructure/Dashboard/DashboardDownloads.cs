@@ -56,7 +56,7 @@ public sealed class DashboardDownloads(PortalDb portalDb, CurrentUser user, Audi
         user.Demand(Permissions.Dashboard.Export);
         var totals = await sales.TotalsAsync(filter, cancellationToken);
         var currency = await StartAsync("sales", format, new { from, to, filter.SiteId, filter.ProductId, filter.Category, filter.Search, filter.MinAmount, filter.MaxAmount }, cancellationToken);
-        var subtitle = $"{await DescribeAsync(filter, currency, cancellationToken)} · {totals.Lines.ToString("N0", French)} lignes, {currency.Format(totals.Revenue)}";
+        var subtitle = $"{await DescribeAsync(filter, currency, cancellationToken)} · {totals.Lines.ToString("N0", French)} {(totals.Lines > 1 ? "lignes" : "ligne")}, {currency.Format(totals.Revenue)}";
         List<ExportColumn<SaleRow>> columns =
         [
             new("Date", ColumnKind.Date, r => r.Date),

@@ -69,8 +69,12 @@ public sealed class MonthlyReportJob(PortalDb portalDb, MessageOutbox outbox, Ti
 
         var before = await SumAsync(db, tenantId, month.AddMonths(-1), cancellationToken);
         var tenant = await db.Tenants.IgnoreQueryFilters().AsNoTracking().Where(t => t.Id == tenantId).Select(t => new { t.Name, t.Country }).SingleAsync(cancellationToken);
-        var statuses = await db.ProductInsights.AsNoTracking().Where(i => i.TenantId == tenantId && (i.Status == StockStatus.OutOfStock || i.Status == StockStatus.BelowReorderPoint))
-            .GroupBy(i => i.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        // Active products only, as the stock page counts them.
+        var statuses = await (from i in db.ProductInsights.AsNoTracking()
+                              join p in db.Products on i.ProductId equals p.Id
+                              where i.TenantId == tenantId && p.IsActive && (i.Status == StockStatus.OutOfStock || i.Status == StockStatus.BelowReorderPoint)
+                              group i by i.Status into g
+                              select new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var currency = Currency.ForCountry(tenant.Country);
         var request = new MessageRequest(MessageKinds.MonthlyReport, recipients, $"report:{month:yyyy-MM}")
         {
@@ -86,8 +90,8 @@ public sealed class MonthlyReportJob(PortalDb portalDb, MessageOutbox outbox, Ti
                     change = SalesTotals.Change(now.Revenue, before.Revenue) is { } change
                         ? $"{(change >= 0 ? "+" : string.Empty)}{change.ToString("P0", French)} par rapport à {month.AddMonths(-1).ToString("MMMM", French)}"
                         : null,
-                    units = now.Units.ToString("N0", French),
-                    lines = now.Lines.ToString("N0", French),
+                    units = Count(now.Units, "unité vendue", "unités vendues"),
+                    lines = Count(now.Lines, "ligne", "lignes"),
                     stock = StockText(statuses.FirstOrDefault(s => s.Status == StockStatus.OutOfStock)?.Count ?? 0, statuses.FirstOrDefault(s => s.Status == StockStatus.BelowReorderPoint)?.Count ?? 0),
                 },
             },
@@ -106,7 +110,9 @@ public sealed class MonthlyReportJob(PortalDb portalDb, MessageOutbox outbox, Ti
         _ => $"Aujourd'hui : {Products(outOfStock)} en rupture et {Products(belowReorderPoint)} sous le seuil d'alerte",
     };
 
-    private static string Products(int count) => count == 1 ? "1 produit" : $"{count} produits";
+    private static string Products(int count) => Count(count, "produit", "produits");
+
+    private static string Count(long count, string one, string many) => $"{count.ToString("N0", French)} {(count > 1 ? many : one)}";
 
     private static async Task<SalesTotals> SumAsync(PortalDbContext db, Guid tenantId, DateOnly month, CancellationToken cancellationToken)
     {

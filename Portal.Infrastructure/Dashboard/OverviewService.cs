@@ -45,7 +45,7 @@ public sealed class OverviewService(PortalDb portalDb, CurrentUser user, TimePro
 
         var bucket = period.Bucket;
         var trend = new SortedDictionary<DateOnly, (long Revenue, long Units)>();
-        for (var day = Period.BucketStart(bucket, period.From); day <= period.To; day = Next(bucket, day))
+        foreach (var day in period.BucketStarts)
         {
             trend[day] = (0, 0);
         }
@@ -107,11 +107,4 @@ public sealed class OverviewService(PortalDb portalDb, CurrentUser user, TimePro
     {
         public SalesTotals Totals => new(Revenue, Units, Lines, CostedRevenue, Cost);
     }
-
-    private static DateOnly Next(Bucket bucket, DateOnly start) => bucket switch
-    {
-        Bucket.Day => start.AddDays(1),
-        Bucket.Week => start.AddDays(7),
-        _ => start.AddMonths(1),
-    };
 }

@@ -94,9 +94,9 @@ public static class MessageKinds
         "Rapport mensuel de l'activité",
         MessageAudience.Tenant,
         MessagePriority.Normal,
-        ExternalByDefault: true,
+        ExternalByDefault: false,
         "Rapport mensuel ({{report.month}}) : {{tenant.name}}",
-        "Le rapport mensuel de {{tenant.name}} pour {{report.month}} est prêt.\n\nChiffre d'affaires : {{report.revenue}}{{#if report.change}} ({{report.change}}){{/if}}, {{report.units}} unités vendues en {{report.lines}} lignes.{{#if report.stock}} {{report.stock}}.{{/if}}\n\nTéléchargez-le en PDF ou en Excel dans {{app.name}}, rubrique « Rapports ».",
+        "Le rapport mensuel de {{tenant.name}} pour {{report.month}} est prêt.\n\nChiffre d'affaires : {{report.revenue}}{{#if report.change}} ({{report.change}}){{/if}}, {{report.units}} en {{report.lines}}.{{#if report.stock}} {{report.stock}}.{{/if}}\n\nTéléchargez-le en PDF ou en Excel dans {{app.name}}, rubrique « Rapports ».",
         "{{app.name}} : {{tenant.name}} en {{report.month}}, CA {{report.revenue}}{{#if report.change}} ({{report.change}}){{/if}}. Rapport complet dans la rubrique Rapports.",
         "portal_monthly_report",
         ["{{tenant.name}}", "{{report.month}}", "{{report.revenue}}"])

@@ -48,9 +48,17 @@ public sealed class SalesPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_address_naming_another_companys_site_or_product_shows_a_refusal_and_no_line()
+    public async Task An_address_naming_another_companys_site_or_product_or_mistyped_shows_a_refusal_and_no_line()
     {
-        foreach (var address in new[] { $"app/sales?site={other.MainSite}", $"app/sales?produit={Guid.NewGuid()}" })
+        foreach (var (address, message) in new[]
+        {
+            ($"app/sales?site={other.MainSite}", "Ce site n'existe pas."),
+            ($"app/sales?produit={Guid.NewGuid()}", "Ce produit n'existe pas."),
+            ("app/sales?produit=xyz", "Ce produit n'existe pas."),
+            ("app/sales?site=abc", "Ce site n'existe pas."),
+            ("app/sales?min=abc", "Le montant minimum doit être un nombre entier positif ou nul."),
+            ("app/sales?max=1e5", "Le montant maximum doit être un nombre entier positif ou nul."),
+        })
         {
             await using var scope = fixture.As(Roles.Owner);
             await using var ctx = ComponentTest.Create(scope.ServiceProvider);
@@ -59,7 +67,7 @@ public sealed class SalesPageTests : IAsyncLifetime
 
             var page = ctx.Render<SalesPage>();
 
-            page.WaitForAssertion(() => Assert.Contains("n'existe pas.", page.Find(".mud-alert").TextContent, StringComparison.Ordinal));
+            page.WaitForAssertion(() => Assert.Contains(message, page.Find(".mud-alert").TextContent, StringComparison.Ordinal));
             page.WaitForAssertion(() => Assert.Contains("Aucune vente ne correspond à ces filtres.", page.Markup, StringComparison.Ordinal));
             Assert.Empty(page.FindAll(".sales-grid tbody .sale-product"));
             Assert.Equal("0 FCFA", Kpi(page, "Chiffre d'affaires").Replace('\u202f', ' ').Replace('\u00a0', ' '));

@@ -7,6 +7,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Dashboard;
 using Portal.Domain.Identity;
 using Portal.Domain.Messaging;
+using Portal.Domain.Onboarding;
 using Portal.Infrastructure.Dashboard;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Messaging;
@@ -167,7 +168,7 @@ public class AlertTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Sales_not_imported_yet_do_not_read_as_a_revenue_drop(string provider)
+    public async Task Sales_not_imported_yet_do_not_read_as_a_revenue_drop_but_an_import_without_them_does(string provider)
     {
         await using var shop = await AlertShop.CreateAsync(provider, withSales: false);
         // The same revenue every day, but the last import stopped 5 days ago.
@@ -176,8 +177,20 @@ public class AlertTests
         await shop.SetRulesAsync(new AlertRuleSetting(AlertKind.RevenueDrop, true, 20));
 
         await shop.RunAsync();
-
         Assert.Empty(await shop.FiringsAsync());
+
+        // An import that ran this morning and brought no sale for those days says they sold nothing: now it is a drop.
+        await using (var db = shop.Database.NewContext())
+        {
+            var job = ImportJob.Append(shop.Fixture.TenantId, dryRun: false, includeDuplicates: false, "ventes.xlsx", 1000, "imports/x", shop.Owner, "Owner");
+            job.Start(shop.Clock.UtcNow.AddHours(-1));
+            job.Succeed("{}", 0, shop.Clock.UtcNow.AddHours(-1));
+            db.ImportJobs.Add(job);
+            await db.SaveChangesAsync();
+        }
+
+        await shop.RunAsync();
+        Assert.Equal(AlertKind.RevenueDrop, Assert.Single(await shop.FiringsAsync()).Kind);
     }
 
     [Theory]

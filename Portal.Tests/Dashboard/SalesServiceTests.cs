@@ -152,6 +152,26 @@ public class SalesServiceTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task The_search_ignores_case_and_accents_on_both_databases(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var fixture = await SalesFixture.CreateAsync(database);
+        ProductLine[] products = [SalesFixture.Product("CAF-1", 500, 300, 10, 1), SalesFixture.Product("ECR-32", 90_000, 70_000, 2, 1), SalesFixture.Product("THE", 400, 200, 10, 1)];
+        products = [products[0] with { Name = "Café Touba" }, products[1] with { Name = "Écran 32 pouces" }, products[2] with { Name = "Thé vert" }];
+        await fixture.WriteAsync(products, [(fixture.MainSite, 0, November.From, 1), (fixture.MainSite, 1, November.From, 1), (fixture.MainSite, 2, November.From, 1)]);
+        await using var scope = fixture.As(Roles.Manager);
+        var sales = Service(scope);
+
+        foreach (var (search, code) in new[] { ("cafe", "CAF-1"), ("CAFÉ", "CAF-1"), ("écran", "ECR-32"), ("ECRAN 32", "ECR-32"), ("ecr-", "ECR-32") })
+        {
+            var filter = new SalesFilter(November, Search: search);
+            Assert.Equal([code], (await sales.ListAsync(filter, new PageRequest(0, 20))).Items.Select(r => r.ProductCode));
+            Assert.Equal(1, (await sales.TotalsAsync(filter)).Lines);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_page_holds_at_most_100_lines_and_the_stream_reads_every_line(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

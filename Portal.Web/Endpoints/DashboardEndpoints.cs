@@ -54,7 +54,7 @@ public static class DashboardEndpoints
     private static long? Amount(string? text) =>
         Blank(text) is not { } value ? null
         : long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var amount) ? amount
-        : throw new DomainException($"Le montant « {value} » doit être un nombre entier positif.");
+        : throw new DomainException($"Le montant « {value} » doit être un nombre entier positif ou nul.");
 
     private static async Task ForecastsAsync(HttpContext http, string format, string? search, bool? reorder, DashboardDownloads downloads, CancellationToken cancellationToken) =>
         await SendAsync(http, await downloads.ForecastsAsync(Blank(search), reorder == true, Format(format), cancellationToken), cancellationToken);

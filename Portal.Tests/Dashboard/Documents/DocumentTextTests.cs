@@ -14,6 +14,8 @@ public class DocumentTextTests
     [InlineData(1_250_000, "1,3\u00A0M")]
     [InlineData(3_000_000_000, "3\u00A0Md")]
     [InlineData(-2_500, "-2,5\u00A0k")]
+    [InlineData(999_950, "1\u00A0M")]
+    [InlineData(999_960_000, "1\u00A0Md")]
     public void Chart_amounts_are_abbreviated_the_french_way(long amount, string expected) =>
         Assert.Equal(expected, Currency.Abbreviate(amount));
 

@@ -71,7 +71,7 @@ internal static partial class CircuitBenchmark
         // circuit that the server keeps for three minutes, then frees, which would blur the slope.
         Console.WriteLine();
         Console.WriteLine($"{"memory per live circuit",-24} {"pages",6} {"heap MB at 10",14} {"at last",8} {"KB per circuit",15}");
-        foreach (var (path, staff) in new[] { ("/admin", true), ("/admin/onboarding", true), ("/admin/onboarding/new", true), ("/app", false), ("/app/stock", false), ("/app/forecasts", false) }.Where(p => paths.Count == 0 || paths.Contains(p.Item1)))
+        foreach (var (path, staff) in new[] { ("/admin", true), ("/admin/onboarding", true), ("/admin/onboarding/new", true), ("/app", false), ("/app/sales", false), ("/app/stock", false), ("/app/forecasts", false) }.Where(p => paths.Count == 0 || paths.Contains(p.Item1)))
         {
             await WithServerAsync(webDll, async (baseUrl, server, passwords) =>
             {

@@ -79,18 +79,32 @@ public sealed class SelfImportService(
             throw new NotFoundException("Ce fichier est introuvable : déposez-le à nouveau.");
         }
 
-        if (await Jobs(db, tenantId, anyMode: true).AnyAsync(j => j.Status == ImportStatus.Pending || j.Status == ImportStatus.Running, cancellationToken))
+        Guid jobId;
+        // Check and queue in one transaction that two starts cannot share (SQLite: BEGIN IMMEDIATE, one writer at a time;
+        // PostgreSQL: the company's row locked), so two clicks at the same instant never queue two runs.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            throw new DomainException("Un test ou un import est déjà en cours pour votre entreprise.");
+            if (db.Database.IsNpgsql())
+            {
+                await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Tenants\" WHERE \"Id\" = {tenantId} FOR UPDATE", cancellationToken);
+            }
+
+            if (await Jobs(db, tenantId, anyMode: true).AnyAsync(j => j.Status == ImportStatus.Pending || j.Status == ImportStatus.Running, cancellationToken))
+            {
+                throw new DomainException("Un test ou un import est déjà en cours pour votre entreprise.");
+            }
+
+            var job = ImportJob.Append(tenantId, dryRun, includeDuplicates, upload.Name, upload.Size, upload.Key, user.UserId!.Value, user.Name ?? "?");
+            db.ImportJobs.Add(job);
+            db.AuditEntries.Add(audit.Entry(dryRun ? AuditActions.TestImport : AuditActions.ImportData, "import_job", job.Id,
+                new { mode = Mode, file = upload.Name, includeDuplicates, status = "queued" }, tenantId));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            jobId = job.Id;
         }
 
-        var job = ImportJob.Append(tenantId, dryRun, includeDuplicates, upload.Name, upload.Size, upload.Key, user.UserId!.Value, user.Name ?? "?");
-        db.ImportJobs.Add(job);
-        db.AuditEntries.Add(audit.Entry(dryRun ? AuditActions.TestImport : AuditActions.ImportData, "import_job", job.Id,
-            new { mode = Mode, file = upload.Name, includeDuplicates, status = "queued" }, tenantId));
-        await db.SaveChangesAsync(cancellationToken);
-        await scheduler.EnqueueAsync(job.Id, cancellationToken);
-        return job.Id;
+        await scheduler.EnqueueAsync(jobId, cancellationToken);
+        return jobId;
     }
 
     public async Task<ImportJobView> GetJobAsync(Guid jobId, CancellationToken cancellationToken = default)

@@ -191,6 +191,33 @@ public class SelfImportServiceTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Runs_started_at_the_same_instant_leave_exactly_one_queued(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (ours, _, _) = await CompanyAsync(database);
+        var (_, upload) = await ours.AsManagerAsync(s => s.UploadAsync("f.xlsx", new MemoryStream(NovemberFile())));
+
+        // Whatever the interleaving: one start wins, the others are told a run is under way.
+        var started = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                await ours.AsManagerAsync(s => s.StartAsync(upload!, dryRun: true, includeDuplicates: false));
+                return true;
+            }
+            catch (DomainException e) when (e.Message.Contains("déjà en cours", StringComparison.Ordinal))
+            {
+                return false;
+            }
+        })));
+
+        Assert.Equal(1, started.Count(s => s));
+        await using var db = database.NewContext();
+        Assert.Equal(1, await db.ImportJobs.CountAsync(j => j.TenantId == ours.Company.TenantId && (j.Status == ImportStatus.Pending || j.Status == ImportStatus.Running)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Accepted_uploads_are_limited_per_person_and_hour_like_the_wizards(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

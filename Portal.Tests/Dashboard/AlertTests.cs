@@ -9,7 +9,6 @@ using Portal.Domain.Identity;
 using Portal.Domain.Messaging;
 using Portal.Domain.Onboarding;
 using Portal.Infrastructure.Dashboard;
-using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Messaging;
 using Portal.Tests.Messaging;
 using Portal.Tests.Support;
@@ -523,29 +522,8 @@ public class AlertTests
             return await act(scope.ServiceProvider.GetRequiredService<PreferenceService>());
         }
 
-        public async Task<Guid> AddUserAsync(Guid tenantId, string role, string? email = null, string? phone = null)
-        {
-            var id = Guid.NewGuid();
-            var userName = email ?? phone!;
-            await using var db = Database.NewContext();
-            db.Users.Add(new PortalUser
-            {
-                Id = id,
-                TenantId = tenantId,
-                FirstName = role,
-                LastName = "Diop",
-                Role = role,
-                UserName = userName,
-                NormalizedUserName = userName.ToUpperInvariant(),
-                Email = email,
-                NormalizedEmail = email?.ToUpperInvariant(),
-                PhoneNumber = phone,
-                SecurityStamp = Guid.NewGuid().ToString(),
-                CreatedAt = Clock.UtcNow,
-            });
-            await db.SaveChangesAsync();
-            return id;
-        }
+        public Task<Guid> AddUserAsync(Guid tenantId, string role, string? email = null, string? phone = null) =>
+            Database.AddUserAsync(tenantId, role, email, phone, firstName: role, createdAt: Clock.UtcNow);
 
         public ValueTask DisposeAsync() => Database.DisposeAsync();
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Common;
 using Portal.Domain.Messaging;
 using Portal.Domain.Tenancy;
-using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Messaging;
 using Portal.Tests.Support;
 
@@ -57,29 +56,8 @@ public sealed class MessagingHarness : IAsyncDisposable
     }
 
     /// <summary>A user known by an e-mail, a phone number or both (null tenant: platform staff).</summary>
-    public async Task<Guid> AddUserAsync(Guid? tenantId, string role, string? email = null, string? phone = null, string firstName = "Awa")
-    {
-        var id = Guid.NewGuid();
-        var userName = email ?? phone ?? id.ToString("N");
-        await using var db = Database.NewContext();
-        db.Users.Add(new PortalUser
-        {
-            Id = id,
-            TenantId = tenantId,
-            FirstName = firstName,
-            LastName = "Diop",
-            Role = role,
-            UserName = userName,
-            NormalizedUserName = userName.ToUpperInvariant(),
-            Email = email,
-            NormalizedEmail = email?.ToUpperInvariant(),
-            PhoneNumber = phone,
-            SecurityStamp = Guid.NewGuid().ToString(),
-            CreatedAt = Clock.UtcNow,
-        });
-        await db.SaveChangesAsync();
-        return id;
-    }
+    public Task<Guid> AddUserAsync(Guid? tenantId, string role, string? email = null, string? phone = null, string firstName = "Awa") =>
+        Database.AddUserAsync(tenantId, role, email, phone, firstName, createdAt: Clock.UtcNow);
 
     public static string NewEmail() => $"awa-{Guid.NewGuid():N}@keur.sn";
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Identity;
 using Portal.Domain.Tenancy;
-using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Onboarding;
 using Portal.Tests.Support;
 
@@ -16,21 +15,7 @@ public sealed class OnboardingHarness(TestDatabase database, Guid staffId)
 
     public static async Task<OnboardingHarness> CreateAsync(TestDatabase database)
     {
-        var staffId = Guid.NewGuid();
-        await using var db = database.NewContext();
-        db.Users.Add(new PortalUser
-        {
-            Id = staffId,
-            FirstName = "Aminata",
-            LastName = "Staff",
-            Role = Roles.Staff,
-            UserName = $"staff-{staffId:N}@portal.test",
-            NormalizedUserName = $"STAFF-{staffId:N}@PORTAL.TEST",
-            Email = $"staff-{staffId:N}@portal.test",
-            SecurityStamp = Guid.NewGuid().ToString(),
-            CreatedAt = DateTime.UtcNow,
-        });
-        await db.SaveChangesAsync();
+        var staffId = await database.AddUserAsync(null, Roles.Staff, $"staff-{Guid.NewGuid():N}@portal.test", firstName: "Aminata", lastName: "Staff");
         return new OnboardingHarness(database, staffId);
     }
 

@@ -196,6 +196,31 @@ public sealed class TestDatabase : IAsyncDisposable
     private PortalDbContextFactory Factory => Services.GetRequiredService<PortalDbContextFactory>();
 
     /// <summary>A DI scope whose current user is the given one, as the web layer would set it.</summary>
+    /// <summary>A user known by an e-mail, a phone number or both (null tenant: platform staff); returns its id.</summary>
+    public async Task<Guid> AddUserAsync(Guid? tenantId, string role, string? email = null, string? phone = null, string firstName = "Awa", string lastName = "Diop", DateTime? createdAt = null)
+    {
+        var id = Guid.NewGuid();
+        var userName = email ?? phone ?? id.ToString("N");
+        await using var db = NewContext();
+        db.Users.Add(new PortalUser
+        {
+            Id = id,
+            TenantId = tenantId,
+            FirstName = firstName,
+            LastName = lastName,
+            Role = role,
+            UserName = userName,
+            NormalizedUserName = userName.ToUpperInvariant(),
+            Email = email,
+            NormalizedEmail = email?.ToUpperInvariant(),
+            PhoneNumber = phone,
+            SecurityStamp = Guid.NewGuid().ToString(),
+            CreatedAt = createdAt ?? DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        return id;
+    }
+
     public AsyncServiceScope ActAs(Guid userId, string role, Guid? tenantId, string name = "Test User", string ip = "10.0.0.7", string userAgent = "tests")
     {
         var scope = Services.CreateAsyncScope();

@@ -10,7 +10,7 @@ namespace Portal.Domain.Sales;
 /// <see cref="CostedRevenue"/> is the revenue of those same lines, so a margin rate can say which share of revenue it
 /// covers.
 /// </summary>
-public sealed class DailyProductSales : ITenantOwned
+public sealed class DailyProductSales : ITenantOwned, IDailySums
 {
     private DailyProductSales()
     {
@@ -40,7 +40,7 @@ public sealed class DailyProductSales : ITenantOwned
 /// few hundred of these instead of hundreds of thousands of lines. Same writer, same transaction, same meaning of
 /// <see cref="Cost"/> as <see cref="DailyProductSales"/>.
 /// </summary>
-public sealed class DailySiteSales : ITenantOwned
+public sealed class DailySiteSales : ITenantOwned, IDailySums
 {
     private DailySiteSales()
     {
@@ -61,4 +61,18 @@ public sealed class DailySiteSales : ITenantOwned
     public long CostedRevenue { get; private set; }
 
     public long Cost { get; private set; }
+}
+
+/// <summary>What both daily tables sum, so one query can total either.</summary>
+public interface IDailySums
+{
+    int Lines { get; }
+
+    long Units { get; }
+
+    long Revenue { get; }
+
+    long CostedRevenue { get; }
+
+    long Cost { get; }
 }

@@ -5,6 +5,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Dashboard;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Messaging;
+using Portal.Infrastructure.Sales;
 using Quartz;
 
 namespace Portal.Infrastructure.Dashboard;
@@ -117,9 +118,6 @@ public sealed class MonthlyReportJob(PortalDb portalDb, MessageOutbox outbox, Ti
     private static async Task<SalesTotals> SumAsync(PortalDbContext db, Guid tenantId, DateOnly month, CancellationToken cancellationToken)
     {
         var last = month.AddMonths(1).AddDays(-1);
-        return await db.DailySiteSales.AsNoTracking().Where(d => d.TenantId == tenantId && d.Day >= month && d.Day <= last)
-            .GroupBy(_ => 1)
-            .Select(g => new SalesTotals(g.Sum(d => d.Revenue), g.Sum(d => d.Units), g.Sum(d => (long)d.Lines), g.Sum(d => d.CostedRevenue), g.Sum(d => d.Cost)))
-            .FirstOrDefaultAsync(cancellationToken) ?? SalesTotals.Zero;
+        return await db.DailySiteSales.AsNoTracking().Where(d => d.TenantId == tenantId && d.Day >= month && d.Day <= last).TotalsAsync(cancellationToken);
     }
 }

@@ -8,6 +8,7 @@ using Portal.Domain.Identity;
 using Portal.Domain.Sales;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Sales;
 
 namespace Portal.Infrastructure.Dashboard;
 
@@ -224,16 +225,12 @@ public sealed class SalesService(PortalDb portalDb, CurrentUser user, TimeProvid
                 siteDays = siteDays.Where(d => d.SiteId == siteId);
             }
 
-            return await siteDays.GroupBy(_ => 1)
-                .Select(g => new SalesTotals(g.Sum(d => d.Revenue), g.Sum(d => d.Units), g.Sum(d => (long)d.Lines), g.Sum(d => d.CostedRevenue), g.Sum(d => d.Cost)))
-                .FirstOrDefaultAsync(cancellationToken) ?? SalesTotals.Zero;
+            return await siteDays.TotalsAsync(cancellationToken);
         }
 
         if (filter.ReadsDailySums)
         {
-            return await Days(db, filter, products).GroupBy(_ => 1)
-                .Select(g => new SalesTotals(g.Sum(d => d.Revenue), g.Sum(d => d.Units), g.Sum(d => (long)d.Lines), g.Sum(d => d.CostedRevenue), g.Sum(d => d.Cost)))
-                .FirstOrDefaultAsync(cancellationToken) ?? SalesTotals.Zero;
+            return await Days(db, filter, products).TotalsAsync(cancellationToken);
         }
 
         return await (from s in Lines(db, filter, products)

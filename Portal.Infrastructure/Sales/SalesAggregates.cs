@@ -54,7 +54,8 @@ internal static class SalesAggregates
         """;
 
     // PostgreSQL sums the batch once for both tables (a data-modifying WITH; SQLite has none), in memory rather than in a
-    // sort spilled to disk: measured on 100,000 lines, the two passes took 0.8 s, this one about half.
+    // sort spilled to disk, and inserts the sums in key order (neighbouring index pages, not random ones): measured on
+    // 100,000 lines, the two passes took 0.8 s, this one 0.38-0.48 s.
     private static readonly string BothOnPostgres =
         $"""
         WITH batch AS (
@@ -66,7 +67,7 @@ internal static class SalesAggregates
             GROUP BY s."TenantId", s."SiteId", s."ProductId", s."Date"),
         products AS (
             INSERT INTO "DailyProductSales" ("TenantId", "SiteId", "ProductId", "Day", "Lines", "Units", "Revenue", "CostedRevenue", "Cost")
-            SELECT * FROM batch
+            SELECT * FROM batch ORDER BY "TenantId", "SiteId", "ProductId", "Day"
             ON CONFLICT ("TenantId", "SiteId", "ProductId", "Day") DO UPDATE SET {string.Format(null, Increments, "\"DailyProductSales\"")})
         INSERT INTO "DailySiteSales" ("TenantId", "SiteId", "Day", "Lines", "Units", "Revenue", "CostedRevenue", "Cost")
         SELECT "TenantId", "SiteId", "Day", SUM("Lines"), CAST(SUM("Units") AS bigint), CAST(SUM("Revenue") AS bigint),

@@ -18,15 +18,8 @@ public partial class SalesBrowserTests(AppServer app) : IClassFixture<AppServer>
 
         // The navigation lists the page right after the overview.
         Assert.Equal(["Vue d'ensemble", "Ventes", "Stock"], (await phone.Locator("#client-nav .mud-nav-link-text").AllTextContentsAsync()).Select(t => t.Trim()).Take(3));
-        // On a phone the menu lies over the page: tapping a link takes there and closes it.
+        await phone.GotoAsync(app.BaseUrl + "/app/sales");
         await AppServer.WaitInteractiveAsync(phone);
-        var menu = phone.Locator(".client-menu-button");
-        Assert.Equal("false", await menu.GetAttributeAsync("aria-expanded"));
-        await menu.ClickAsync();
-        await phone.Locator("#client-nav").GetByText("Ventes", new() { Exact = true }).ClickAsync();
-        await phone.WaitForURLAsync(new Regex("/app/sales$"));
-        await phone.Locator(".client-menu-button[aria-expanded=false]").WaitForAsync();
-        await phone.Locator(".client-drawer.mud-drawer--closed").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         var rows = phone.Locator(".sales-grid tbody tr");
         await rows.First.Locator(".sale-product a").WaitForAsync();
         var revenue = await Kpi(phone, "Chiffre d'affaires");
@@ -84,6 +77,15 @@ public partial class SalesBrowserTests(AppServer app) : IClassFixture<AppServer>
         await phone.ClickAsync("#reset-filters");
         await phone.WaitForURLAsync(new Regex("/app/sales$"));
         await rows.Nth(19).WaitForAsync();
+
+        // On a phone the menu lies over the page: tapping a link takes there and closes it.
+        var menu = phone.Locator(".client-menu-button");
+        Assert.Equal("false", await menu.GetAttributeAsync("aria-expanded"));
+        await menu.ClickAsync();
+        await phone.Locator("#client-nav").GetByText("Stock", new() { Exact = true }).ClickAsync();
+        await phone.WaitForURLAsync(new Regex("/app/stock$"));
+        await phone.Locator(".client-menu-button[aria-expanded=false]").WaitForAsync();
+        await phone.Locator(".client-drawer.mud-drawer--closed").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
         // Desktop: a table with sortable headers.
         var desktop = await app.NewPageAsync(1440);

@@ -72,6 +72,22 @@ public static class Labels
         _ => "Personnalisée",
     };
 
+    /// <summary>A chart's bucket, as in "par jour".</summary>
+    public static string Of(Bucket bucket) => bucket switch
+    {
+        Bucket.Day => "jour",
+        Bucket.Week => "semaine",
+        _ => "mois",
+    };
+
+    /// <summary>A bucket under a chart's axis: "03/11", "sem. 03/11", "nov. 26".</summary>
+    public static string BucketStart(Bucket bucket, DateOnly start) => bucket switch
+    {
+        Bucket.Day => start.ToString("dd/MM", System.Globalization.CultureInfo.InvariantCulture),
+        Bucket.Week => "sem. " + start.ToString("dd/MM", System.Globalization.CultureInfo.InvariantCulture),
+        _ => start.ToString("MMM yy", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")),
+    };
+
     public static string Of(StockStatus status) => status switch
     {
         StockStatus.OutOfStock => "Rupture",

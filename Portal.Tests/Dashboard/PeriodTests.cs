@@ -60,4 +60,14 @@ public class PeriodTests
         Assert.Null(SalesTotals.Zero.CostedShare);
         Assert.Equal(0, SalesTotals.Zero.AverageLine);
     }
+
+    [Fact]
+    public void A_period_lists_its_bucket_starts_and_names_them_in_french()
+    {
+        Assert.Equal([new(2026, 11, 13), new(2026, 11, 14), new(2026, 11, 15)], new Period(new(2026, 11, 13), Today).BucketStarts);
+        var months = new Period(new(2025, 12, 10), Today).BucketStarts.ToList(); // from the month holding the first day
+        Assert.Equal((new DateOnly(2025, 12, 1), new DateOnly(2026, 11, 1), 12), (months[0], months[^1], months.Count));
+        Assert.Equal(["sem. 26/10", "semaine"], [Labels.BucketStart(Bucket.Week, new(2026, 10, 26)), Labels.Of(Bucket.Week)]);
+        Assert.Equal(["nov. 26", "03/11"], [Labels.BucketStart(Bucket.Month, new(2026, 11, 1)), Labels.BucketStart(Bucket.Day, new(2026, 11, 3))]);
+    }
 }
